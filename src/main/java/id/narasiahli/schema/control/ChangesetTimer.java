@@ -1,0 +1,58 @@
+package id.narasiahli.schema.control;
+
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.visitor.AbstractChangeExecListener;
+import liquibase.database.Database;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/** Logs one line per changeset Liquibase applies, with its duration, and remembers the one that failed. */
+public class ChangesetTimer extends AbstractChangeExecListener {
+
+    private static final Logger LOG = Logger.getLogger(ChangesetTimer.class.getName());
+
+    private final Map<ChangesetRef, Long> started = new HashMap<>();
+    private final List<AppliedChangeset> applied = new ArrayList<>();
+    private ChangesetRef failed;
+
+    public record AppliedChangeset(ChangesetRef changeset, String execType, long millis) {
+    }
+
+    @Override
+    public void willRun(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.RunStatus runStatus) {
+        started.put(ChangesetRef.of(changeSet), System.nanoTime());
+    }
+
+    @Override
+    public void ran(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.ExecType execType) {
+        ChangesetRef ref = ChangesetRef.of(changeSet);
+        long millis = elapsedMillis(ref);
+        applied.add(new AppliedChangeset(ref, execType.name(), millis));
+        LOG.info(() -> String.format("Applied changeset %s in %d ms (%s)", ref, millis, execType));
+    }
+
+    @Override
+    public void runFailed(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
+        failed = ChangesetRef.of(changeSet);
+        long millis = elapsedMillis(failed);
+        LOG.severe(() -> String.format("Changeset %s failed after %d ms", failed, millis));
+    }
+
+    public List<AppliedChangeset> applied() {
+        return List.copyOf(applied);
+    }
+
+    public ChangesetRef failed() {
+        return failed;
+    }
+
+    private long elapsedMillis(ChangesetRef ref) {
+        Long start = started.remove(ref);
+        return start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,96 @@
+package id.narasiahli.devserver;
+
+import id.narasiahli.testsupport.PayaraMicroCommand;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * README quick start, command 1 ({@code mvn -Prun package}): the service on http://localhost:8080 backed by
+ * an embedded PostgreSQL whose data stays in target/dev-postgres, started with the production command.
+ * Ctrl-C stops Payara Micro first, then PostgreSQL.
+ */
+public final class DevServer {
+
+    private static final String DATABASE = "narasi";
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(System.getProperty("narasi.dev.projectDir", ".")).toAbsolutePath().normalize();
+        int httpPort = Integer.parseInt(setting("HTTP_PORT", "8080"));
+        int dbPort = Integer.parseInt(setting("DB_PORT", "15432"));
+        Path dataDir = project.resolve("target/dev-postgres");
+        Files.createDirectories(dataDir);
+
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(dbPort)
+                .start();
+        createDatabaseIfMissing(postgres);
+        System.out.printf("Embedded PostgreSQL on localhost:%d, database '%s', data in %s%n", dbPort, DATABASE, dataDir);
+
+        Map<String, String> environment = Map.of(
+                "DB_HOST", "localhost",
+                "DB_PORT", Integer.toString(dbPort),
+                "DB_NAME", DATABASE,
+                "DB_USER", "postgres",
+                // The embedded server trusts local connections; this value opens nothing else.
+                "DB_PASSWORD", "embedded-trust-auth",
+                "DB_SSL", "disable",
+                "NARASI_SCHEMA_CONTEXTS", setting("NARASI_SCHEMA_CONTEXTS", "dev"));
+        Process payara = PayaraMicroCommand.fromBuild(project, httpPort)
+                .processBuilder(environment)
+                .inheritIO()
+                .start();
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(payara, postgres), "dev-server-stop"));
+        int exit = payara.waitFor();
+        System.exit(exit);
+    }
+
+    private static void stop(Process payara, EmbeddedPostgres postgres) {
+        try {
+            payara.destroy();
+            if (!payara.waitFor(30, TimeUnit.SECONDS)) {
+                payara.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                postgres.close();
+            } catch (Exception e) {
+                System.err.println("Stopping the embedded PostgreSQL failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (!rs.next()) {
+                    try (Statement create = c.createStatement()) {
+                        create.execute("CREATE DATABASE " + DATABASE);
+                    }
+                }
+            }
+        }
+    }
+
+    private static String setting(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private DevServer() {
+    }
+}

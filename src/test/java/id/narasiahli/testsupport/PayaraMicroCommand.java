@@ -1,0 +1,48 @@
+package id.narasiahli.testsupport;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The production run contract from the README, as a process: the tested Payara Micro jar with the
+ * PostgreSQL driver added, the post-boot datasource commands and the WAR at context root "/".
+ * Database settings travel as the DB_* environment variables, exactly as an operator gives them.
+ */
+public record PayaraMicroCommand(Path payaraMicroJar, Path postgresqlJar, Path postBootFile, Path war,
+                                 int httpPort, boolean clustered) {
+
+    /** The build's own layout (see pom.xml: target/runtime and target/narasi-ahli.war). */
+    public static PayaraMicroCommand fromBuild(Path projectDir, int httpPort) {
+        Path target = projectDir.resolve("target");
+        return new PayaraMicroCommand(target.resolve("runtime/payara-micro.jar"), target.resolve("runtime/postgresql.jar"),
+                projectDir.resolve("server-config/post-boot-commands.asadmin"), target.resolve("narasi-ahli.war"),
+                httpPort, false);
+    }
+
+    public PayaraMicroCommand withWar(Path otherWar) {
+        return new PayaraMicroCommand(payaraMicroJar, postgresqlJar, postBootFile, otherWar, httpPort, clustered);
+    }
+
+    public List<String> arguments() {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", payaraMicroJar.toString(),
+                "--addLibs", postgresqlJar.toString(),
+                "--postbootcommandfile", postBootFile.toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(httpPort)));
+        if (!clustered) {
+            command.add("--nocluster");
+        }
+        return command;
+    }
+
+    public ProcessBuilder processBuilder(Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(arguments());
+        builder.environment().putAll(environment);
+        return builder;
+    }
+}
