@@ -1,0 +1,168 @@
+package id.narasiahli.schema;
+
+import id.narasiahli.testsupport.Changelogs;
+import id.narasiahli.testsupport.PayaraMicroProcess;
+import id.narasiahli.testsupport.SchemaSnapshot;
+import id.narasiahli.testsupport.TestDatabase;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How the service starts with the production command (a separate Payara Micro process per test, the real
+ * post-boot datasource, DB_* variables): migrations, idempotent restarts, failing changesets, validate mode,
+ * an unreachable database.
+ */
+class StartupIT {
+
+    private static final String HEAD = "liquibase/changelog/20261121100600_create_ai_chat_tables.sql"
+            + "::20261121100600_create_ai_chat_tables::narasi";
+
+    @Test
+    void firstStartAppliesEveryChangesetAndASecondStartAppliesNothingWithoutError() throws SQLException {
+        String database = TestDatabase.createDatabase("restart");
+        int changesets = Changelogs.changesets().size();
+        try (PayaraMicroProcess first = PayaraMicroProcess.start("restart-1", database, Map.of())) {
+            assertReady(first);
+            String log = first.log();
+            for (String id : ids()) {
+                assertTrue(log.contains("Applied changeset liquibase/changelog/" + id + ".sql::" + id + "::narasi in "), id);
+            }
+            assertTrue(log.contains("Schema update finished: " + changesets + " changesets applied in "), first.logFile().toString());
+        }
+        List<String> schema = SchemaSnapshot.of(database);
+        try (PayaraMicroProcess second = PayaraMicroProcess.start("restart-2", database, Map.of())) {
+            assertReady(second);
+            String log = second.log();
+            assertTrue(log.contains("Schema update finished: 0 changesets applied in "), second.logFile().toString());
+            assertFalse(log.contains("Applied changeset"), "nothing re-applied");
+            assertFalse(log.contains("SEVERE"), "no error logged: " + second.logFile());
+        }
+        assertEquals(schema, SchemaSnapshot.of(database));
+        assertEquals(changesets, count(database, "SELECT count(*) FROM databasechangelog WHERE exectype = 'EXECUTED'"));
+    }
+
+    @Test
+    void failingChangesetAbortsDeploymentNamesItAndLeavesTheDatabaseAsItWas() throws SQLException {
+        String database = TestDatabase.createDatabase("broken");
+        Changelogs.update(database);
+        List<String> schemaBefore = SchemaSnapshot.of(database);
+        int historyBefore = count(database, "SELECT count(*) FROM databasechangelog");
+
+        try (PayaraMicroProcess payara = PayaraMicroProcess.start("broken", database,
+                Map.of("NARASI_SCHEMA_CHANGELOG", "liquibase/test/broken-master.xml"), warWithTestChangelogs())) {
+            HttpResponse<String> ready = payara.get("/health/ready");
+            assertEquals(503, ready.statusCode(), ready.body());
+            String log = payara.log();
+            assertTrue(log.contains("Schema migration failed at changeset liquibase/test/broken-changeset.sql::broken_after_partial_work::test: "
+                    + "ERROR: relation \"no_such_table\" does not exist"), payara.logFile().toString());
+            assertTrue(log.contains("[SQLSTATE 42P01]"), "the database error code is named");
+        }
+        assertEquals(schemaBefore, SchemaSnapshot.of(database), "no half-applied changeset: table and column rolled back");
+        assertEquals(historyBefore, count(database, "SELECT count(*) FROM databasechangelog"));
+        assertEquals(0, count(database, "SELECT count(*) FROM databasechangeloglock WHERE locked"));
+    }
+
+    @Test
+    void validateModeRefusesToStartWithAPendingChangesetAndListsIt() throws SQLException {
+        String database = TestDatabase.createDatabase("validate_pending");
+        Changelogs.updateCount(database, Changelogs.changesets().size() - 1);
+        List<String> schemaBefore = SchemaSnapshot.of(database);
+
+        try (PayaraMicroProcess payara = PayaraMicroProcess.start("validate-pending", database,
+                Map.of("NARASI_SCHEMA_MODE", "validate"))) {
+            assertEquals(503, payara.get("/health/ready").statusCode());
+            String log = payara.log();
+            assertTrue(log.contains("Schema mode validate: the database is not at the changelog's head, refusing to start."), payara.logFile().toString());
+            assertTrue(log.contains("pending changeset: " + HEAD), payara.logFile().toString());
+        }
+        assertEquals(schemaBefore, SchemaSnapshot.of(database), "validate applies nothing");
+    }
+
+    @Test
+    void validateModeNamesAnAppliedChangesetWhoseChecksumChanged() {
+        String database = TestDatabase.createDatabase("validate_checksum");
+        Changelogs.update(database);
+        // What an edited, already applied changeset looks like to Liquibase: the stored checksum no longer matches.
+        TestDatabase.execute(database, "UPDATE databasechangelog SET md5sum = '9:0123456789abcdef0123456789abcdef'"
+                + " WHERE id = '20261121100300_create_work_histories'");
+
+        try (PayaraMicroProcess payara = PayaraMicroProcess.start("validate-checksum", database,
+                Map.of("NARASI_SCHEMA_MODE", "validate"))) {
+            assertEquals(503, payara.get("/health/ready").statusCode());
+            String log = payara.log();
+            assertTrue(log.contains("checksum mismatch: liquibase/changelog/20261121100300_create_work_histories.sql"
+                    + "::20261121100300_create_work_histories::narasi was: 9:0123456789abcdef0123456789abcdef"), payara.logFile().toString());
+            assertFalse(log.contains("pending changeset:"));
+        }
+    }
+
+    @Test
+    void validateModeStartsWhenTheDatabaseIsAtHead() {
+        String database = TestDatabase.createDatabase("validate_head");
+        Changelogs.update(database);
+        try (PayaraMicroProcess payara = PayaraMicroProcess.start("validate-head", database,
+                Map.of("NARASI_SCHEMA_MODE", "validate"))) {
+            assertReady(payara);
+            assertTrue(payara.log().contains("Schema validated in "), payara.logFile().toString());
+        }
+    }
+
+    @Test
+    void unreachableDatabaseGivesOneMessageNamingHostPortAndDatabase() {
+        int closedPort = PayaraMicroProcess.freePort();
+        try (PayaraMicroProcess payara = PayaraMicroProcess.start("unreachable", "narasi_missing",
+                Map.of("DB_PORT", Integer.toString(closedPort)))) {
+            assertEquals(503, payara.get("/health/ready").statusCode());
+            assertTrue(payara.log().contains("Cannot connect to PostgreSQL database 'narasi_missing' at localhost:" + closedPort
+                    + " (JNDI jdbc/narasi): Connection"), payara.logFile().toString());
+        }
+    }
+
+    private static void assertReady(PayaraMicroProcess payara) {
+        HttpResponse<String> ready = payara.get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body() + " (log " + payara.logFile() + ")");
+        assertTrue(ready.body().contains("\"name\":\"schema\",\"status\":\"UP\""), ready.body());
+    }
+
+    private static List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        Changelogs.changesets().forEach(c -> ids.add(c.getId()));
+        return ids;
+    }
+
+    /** The production WAR plus the test-only changelogs under liquibase/test/. */
+    static Path warWithTestChangelogs() {
+        Path war = PayaraMicroProcess.workDir().resolve("narasi-ahli-test-changelogs.war");
+        WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("narasi.it.war")));
+        for (String file : List.of("broken-master.xml", "broken-changeset.sql")) {
+            archive.addAsResource("test-changelogs/" + file, "liquibase/test/" + file);
+        }
+        archive.as(ZipExporter.class).exportTo(war.toFile(), true);
+        return war;
+    }
+
+    static int count(String database, String query) throws SQLException {
+        try (Connection c = TestDatabase.dataSource(database).getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery(query)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+}
