@@ -1,0 +1,20 @@
+package id.narasiahli.platform.boundary;
+
+import id.narasiahli.platform.control.ApiException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    public Response toResponse(ApiException e) {
+        return ProblemResponses.of(e, uri.getRequestUri().getPath());
+    }
+}

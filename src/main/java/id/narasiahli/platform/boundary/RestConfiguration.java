@@ -1,0 +1,29 @@
+package id.narasiahli.platform.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * The REST API under /api. Callers authenticate with a bearer JWT that MicroProfile JWT verifies (issued by
+ * /api/auth/login); {@code @RolesAllowed} on resources decides the rest.
+ */
+// A CDI bean so that Payara's MicroProfile JWT extension sees @LoginConfig (no beans.xml: annotated discovery).
+@ApplicationScoped
+@ApplicationPath("api")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({"USER", "ADMIN"})
+@OpenAPIDefinition(info = @Info(title = "Narasi Ahli API", version = "1",
+        description = "Expert profiles, the expert directory, accounts and privacy. Errors are RFC 9457 problem documents."))
+@SecurityScheme(securitySchemeName = RestConfiguration.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "Access token from POST /api/auth/login or /api/auth/refresh")
+public class RestConfiguration extends Application {
+
+    public static final String BEARER = "bearer";
+}

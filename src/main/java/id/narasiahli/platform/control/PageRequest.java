@@ -1,0 +1,40 @@
+package id.narasiahli.platform.control;
+
+import java.util.Map;
+
+/**
+ * limit/offset/sort as clients send them, checked: limit 1..100 (default 20), offset >= 0, sort one of the
+ * allowed keys (each mapped to an indexed column), optionally prefixed with '-' for descending.
+ */
+public record PageRequest(int limit, int offset, String orderBy, boolean descending) {
+
+    public static final int MAX_LIMIT = 100;
+    public static final int DEFAULT_LIMIT = 20;
+
+    /** @param sortable API sort key to the JPQL path it orders by; the first entry is the default */
+    public static PageRequest of(Integer limit, Integer offset, String sort, Map<String, String> sortable, String defaultSort) {
+        int l = limit == null ? DEFAULT_LIMIT : limit;
+        int o = offset == null ? 0 : offset;
+        if (l < 1 || l > MAX_LIMIT) {
+            throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        if (o < 0) {
+            throw ApiException.invalid("offset", "must not be negative");
+        }
+        String key = sort == null || sort.isBlank() ? defaultSort : sort.trim();
+        boolean descending = key.startsWith("-");
+        String name = descending ? key.substring(1) : key;
+        String path = sortable.get(name);
+        if (path == null) {
+            throw ApiException.invalid("sort", "must be one of " + String.join(", ", sortable.keySet())
+                    + ", optionally prefixed with '-' for descending");
+        }
+        return new PageRequest(l, o, path, descending);
+    }
+
+    /** " ORDER BY alias.path [DESC], alias.id" — the id keeps pages stable when values tie. */
+    public String orderClause(String alias) {
+        return " ORDER BY " + alias + "." + orderBy + (descending ? " DESC" : "") + ", " + alias + ".id"
+                + (descending ? " DESC" : "");
+    }
+}
