@@ -94,6 +94,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
         throw new IllegalStateException("Payara Micro did not boot within " + BOOT_TIMEOUT + "; log: " + logFile);
     }
 
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port + "/");
+    }
+
     public HttpResponse<String> get(String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

@@ -1,0 +1,49 @@
+package id.narasiahli.testsupport;
+
+import java.util.Map;
+
+/**
+ * One Payara Micro for every black-box API test in the test JVM (started by the production command on
+ * first use, stopped when the JVM ends), so Payara boots once, not once per test class. It runs against
+ * its own database with a known administrator and trusts X-Forwarded-For, so tests can act from distinct
+ * client addresses (throttling is per address).
+ */
+public final class SharedServer {
+
+    public static final String DATABASE = "narasi_api";
+    public static final String ADMIN_EMAIL = "admin@narasi.test";
+    public static final String ADMIN_PASSWORD = "Adm1n-Test-Passphrase";
+
+    private static PayaraMicroProcess server;
+
+    private SharedServer() {
+    }
+
+    public static synchronized PayaraMicroProcess get() {
+        if (server == null) {
+            TestDatabase.createDatabaseNamed(DATABASE);
+            server = PayaraMicroProcess.start("shared-api-server", DATABASE, Map.of(
+                    "NARASI_ADMIN_EMAIL", ADMIN_EMAIL,
+                    "NARASI_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                    "NARASI_HTTP_TRUST_FORWARDED_FOR", "true",
+                    // fewer PBKDF2 rounds keep the suite fast; production keeps the default 210,000
+                    "NARASI_AUTH_PBKDF2_ITERATIONS", "20000"));
+            if (server.get("/health/ready").statusCode() != 200) {
+                throw new IllegalStateException("The shared API server did not become ready; log: " + server.logFile());
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(SharedServer::stop));
+        }
+        return server;
+    }
+
+    public static Api api() {
+        return new Api(get().baseUri());
+    }
+
+    private static synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}
