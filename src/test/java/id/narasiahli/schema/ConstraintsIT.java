@@ -124,7 +124,13 @@ class ConstraintsIT {
         int session = insertReturningId("INSERT INTO ai_chat_sessions (ai_session_id, user_id, title) VALUES ('a-1', " + alice + ", 'x')");
         execute("INSERT INTO ai_chat_messages (session_id, message_type, content) VALUES (" + session + ", 'user', 'q')");
         execute("INSERT INTO ai_chat_logs (session_id, user_id, start_date) VALUES (" + session + ", " + alice + ", now())");
+        execute("INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)"
+                + " VALUES (" + alice + ", gen_random_uuid(), repeat('a', 64), now() + interval '1 day')");
+        execute("INSERT INTO stored_files (id, owner_id, content_type, byte_size, sha256, data)"
+                + " VALUES (gen_random_uuid(), " + alice + ", 'image/png', 1, repeat('b', 64), '\\x00')");
         // Bob keeps what is his alone.
+        execute("INSERT INTO stored_files (id, owner_id, content_type, byte_size, sha256, data)"
+                + " VALUES (gen_random_uuid(), " + bob + ", 'image/png', 1, repeat('c', 64), '\\x00')");
         execute("INSERT INTO education_histories (user_id, school_name, major, education_level, graduation_year)"
                 + " VALUES (" + bob + ", 'ITB', 'Fisika', 'S1', 2005)");
         int bobSession = insertReturningId("INSERT INTO ai_chat_sessions (ai_session_id, user_id, title) VALUES ('b-1', " + bob + ", 'y')");
@@ -142,6 +148,8 @@ class ConstraintsIT {
         expected.put("ai_chat_sessions", 1);
         expected.put("ai_chat_messages", 1);
         expected.put("ai_chat_logs", 0);
+        expected.put("refresh_tokens", 0);
+        expected.put("stored_files", 1);
         assertEquals(expected.keySet(), tablesReachingUsers(), "every table that references users is checked");
         Map<String, Integer> actual = new LinkedHashMap<>();
         for (String table : expected.keySet()) {

@@ -50,17 +50,24 @@ class RollbackIT {
         }
     }
 
-    /** The plan's rollback: AI chat, then communication, journals, work, education tables, then the users columns. */
+    /**
+     * The plan's rollback: AI chat, then communication, journals, work, education tables, then the users
+     * columns, then the baseline. Tables added after the plan are dropped first (they depend on users).
+     */
     @Test
     void fullRollbackFollowsThePlansReverseOrder() {
         String database = TestDatabase.createDatabase("rollback_order");
         Changelogs.update(database);
         String sql = Changelogs.rollbackCountSql(database, CHANGESETS);
 
+        List<String> plan = List.of("ai_chat_logs", "ai_chat_messages", "ai_chat_sessions", "chat_messages", "conversations",
+                "research_journals", "work_histories", "education_histories", "users");
         List<String> dropped = Pattern.compile("DROP TABLE IF EXISTS (\\w+)").matcher(sql).results()
-                .map(m -> m.group(1)).toList();
-        assertEquals(List.of("ai_chat_logs", "ai_chat_messages", "ai_chat_sessions", "chat_messages", "conversations",
-                "research_journals", "work_histories", "education_histories", "users"), dropped);
+                .map(m -> m.group(1)).filter(plan::contains).toList();
+        assertEquals(plan, dropped);
+        int lastNonPlanDrop = Pattern.compile("DROP (TABLE|INDEX CONCURRENTLY) IF EXISTS (\\w+)").matcher(sql).results()
+                .filter(m -> !plan.contains(m.group(2))).mapToInt(java.util.regex.MatchResult::start).max().orElse(-1);
+        assertTrue(lastNonPlanDrop < sql.indexOf("DROP TABLE IF EXISTS ai_chat_logs"), "additions are rolled back before the plan");
         Matcher columns = Pattern.compile("ALTER TABLE users DROP COLUMN IF EXISTS degree, DROP COLUMN IF EXISTS whatsapp_number,"
                 + " DROP COLUMN IF EXISTS last_job_title").matcher(sql);
         assertTrue(columns.find(), sql);

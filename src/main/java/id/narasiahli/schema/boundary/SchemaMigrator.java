@@ -124,9 +124,7 @@ public class SchemaMigrator {
         try {
             return dataSource.getConnection();
         } catch (SQLException | RuntimeException e) {
-            throw new SchemaMigrationException("Cannot connect to " + DatabaseTarget.describe(dataSource, dataSources.jndiName())
-                    + ": " + oneLine(rootMessage(e)) + ". Check DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD"
-                    + " (or the pool in the admin console) and that PostgreSQL accepts connections.", e);
+            throw new SchemaMigrationException(DatabaseTarget.unreachable(dataSource, dataSources.jndiName(), e), e);
         }
     }
 

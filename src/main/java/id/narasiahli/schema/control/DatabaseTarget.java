@@ -23,6 +23,18 @@ public final class DatabaseTarget {
                 .orElse("the database") + " (JNDI " + jndiName + ")";
     }
 
+    /** The one message for a database that cannot be reached, naming where it was looked for. */
+    public static String unreachable(DataSource dataSource, String jndiName, Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return "Cannot connect to " + describe(dataSource, jndiName) + ": " + reason.lines().map(String::strip)
+                .reduce((a, b) -> a + " " + b).orElse("") + ". Check DB_HOST, DB_PORT, DB_NAME, DB_USER, DB_PASSWORD"
+                + " (or the pool in the admin console) and that PostgreSQL accepts connections.";
+    }
+
     private static Optional<BaseDataSource> pgDataSource(DataSource dataSource) {
         try {
             if (dataSource.isWrapperFor(BaseDataSource.class)) {
