@@ -57,6 +57,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(401, "unauthorized", "Unauthorized", detail, null, null);
     }
 
+    public static ApiException forbidden(String type, String detail) {
+        return new ApiException(403, type, "Forbidden", detail, null, null);
+    }
+
     public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
         return new ApiException(429, "too-many-requests", "Too many requests", detail, null, retryAfterSeconds);
     }

@@ -12,9 +12,9 @@ public record PageRequest(int limit, int offset, String orderBy, boolean descend
     public static final int DEFAULT_LIMIT = 20;
 
     /** @param sortable API sort key to the JPQL path it orders by; the first entry is the default */
-    public static PageRequest of(Integer limit, Integer offset, String sort, Map<String, String> sortable, String defaultSort) {
-        int l = limit == null ? DEFAULT_LIMIT : limit;
-        int o = offset == null ? 0 : offset;
+    public static PageRequest of(String limit, String offset, String sort, Map<String, String> sortable, String defaultSort) {
+        int l = number("limit", limit, DEFAULT_LIMIT);
+        int o = number("offset", offset, 0);
         if (l < 1 || l > MAX_LIMIT) {
             throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
@@ -30,6 +30,18 @@ public record PageRequest(int limit, int offset, String orderBy, boolean descend
                     + ", optionally prefixed with '-' for descending");
         }
         return new PageRequest(l, o, path, descending);
+    }
+
+    /** Query parameters arrive as text so that a malformed number is a 400 naming it (JAX-RS would answer 404). */
+    public static int number(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name, "must be a whole number");
+        }
     }
 
     /** " ORDER BY alias.path [DESC], alias.id" — the id keeps pages stable when values tie. */

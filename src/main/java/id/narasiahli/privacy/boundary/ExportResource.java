@@ -1,0 +1,62 @@
+package id.narasiahli.privacy.boundary;
+
+import id.narasiahli.accounts.control.CurrentUser;
+import id.narasiahli.accounts.entity.User;
+import id.narasiahli.platform.boundary.RestConfiguration;
+import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.privacy.control.PersonalDataExport;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.sql.SQLException;
+
+/** Everything stored about the caller, as one JSON document streamed as it is read. */
+@Path("me/export")
+@RolesAllowed({"USER", "ADMIN"})
+@SecurityRequirement(name = RestConfiguration.BEARER)
+public class ExportResource {
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    DataSource dataSource;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Export all my data: profile, histories, journals, files, conversations and messages, AI chat sessions, messages and logs")
+    public Response export() {
+        int userId = currentUser.id();
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            throw ApiException.unauthorized("The account no longer exists");
+        }
+        String email = User.normalizeEmail(user.email());
+        StreamingOutput body = out -> {
+            try {
+                PersonalDataExport.write(dataSource, userId, email, out);
+            } catch (SQLException e) {
+                throw new IOException("Export of user " + userId + " failed", e);
+            }
+        };
+        return Response.ok(body)
+                .header("Content-Disposition", "attachment; filename=\"narasi-ahli-export-" + userId + ".json\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

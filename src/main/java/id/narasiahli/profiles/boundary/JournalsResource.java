@@ -1,0 +1,83 @@
+package id.narasiahli.profiles.boundary;
+
+import id.narasiahli.accounts.control.CurrentUser;
+import id.narasiahli.platform.boundary.RestConfiguration;
+import id.narasiahli.platform.control.Page;
+import id.narasiahli.platform.control.PageRequest;
+import id.narasiahli.profiles.entity.ResearchJournal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The research journals the caller published. */
+@Path("me/journals")
+@RolesAllowed({"USER", "ADMIN"})
+@SecurityRequirement(name = RestConfiguration.BEARER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class JournalsResource {
+
+    @Inject
+    Histories histories;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "List my journals (sort: publishedDate, publisher; '-' for descending)")
+    public Page<Views.Journal> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+                                 @QueryParam("sort") String sort) {
+        PageRequest page = PageRequest.of(limit, offset, sort, Histories.JOURNAL_SORT, "-publishedDate");
+        Page<ResearchJournal> found = histories.list(ResearchJournal.class, currentUser.id(), page);
+        return new Page<>(found.items().stream().map(Views.Journal::of).toList(), found.total(), found.limit(), found.offset());
+    }
+
+    @POST
+    @Operation(summary = "Add a journal (journalUrl: absolute http(s) URL)")
+    @APIResponse(responseCode = "201", description = "Created")
+    public Response create(@Valid @NotNull Requests.Journal body) {
+        ResearchJournal created = histories.saveJournal(currentUser.id(), null, body);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(Views.Journal.of(created)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Views.Journal get(@PathParam("id") int id) {
+        return Views.Journal.of(histories.find(ResearchJournal.class, currentUser.id(), id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a journal")
+    public Views.Journal update(@PathParam("id") int id, @Valid @NotNull Requests.Journal body) {
+        return Views.Journal.of(histories.saveJournal(currentUser.id(), id, body));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") int id) {
+        histories.delete(ResearchJournal.class, currentUser.id(), id);
+    }
+}

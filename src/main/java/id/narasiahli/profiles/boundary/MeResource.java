@@ -1,0 +1,73 @@
+package id.narasiahli.profiles.boundary;
+
+import id.narasiahli.accounts.control.CurrentUser;
+import id.narasiahli.platform.boundary.RestConfiguration;
+import id.narasiahli.platform.control.ClientAddress;
+import id.narasiahli.privacy.boundary.AccountErasure;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** The caller's own profile and account. */
+@Path("me")
+@RolesAllowed({"USER", "ADMIN"})
+@SecurityRequirement(name = RestConfiguration.BEARER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+public class MeResource {
+
+    @Inject
+    Profiles profiles;
+
+    @Inject
+    AccountErasure erasure;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    HttpServletRequest request;
+
+    public record DeleteAccountRequest(@NotNull String password) {
+    }
+
+    @GET
+    @Operation(summary = "My profile, with profileCompletion (percent) and the parts still missing")
+    public Profiles.Profile get() {
+        return profiles.view(currentUser.id());
+    }
+
+    @PATCH
+    @Operation(summary = "Change profile fields (JSON merge patch: null clears a field). Phone and WhatsApp numbers are E.164.")
+    @APIResponse(responseCode = "200", description = "The changed profile")
+    @APIResponse(responseCode = "400", description = "Invalid or unknown field")
+    @APIResponse(responseCode = "409", description = "Email already registered")
+    public Profiles.Profile patch(@NotNull JsonObject patch) {
+        return profiles.patch(currentUser.id(), patch);
+    }
+
+    @DELETE
+    @Operation(summary = "Delete my account and everything that belongs to it (requires my current password)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "Wrong password")
+    public void delete(@Valid @NotNull DeleteAccountRequest body) {
+        erasure.erase(currentUser.id(), body.password(), clientAddress.of(request));
+    }
+}

@@ -1,0 +1,120 @@
+package id.narasiahli.profiles.boundary;
+
+import id.narasiahli.accounts.entity.User;
+import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.profiles.control.OwnedRecords;
+import id.narasiahli.profiles.control.ProfileCompletion;
+import id.narasiahli.profiles.control.ProfileFields;
+import id.narasiahli.profiles.entity.EducationHistory;
+import id.narasiahli.profiles.entity.ResearchJournal;
+import id.narasiahli.profiles.entity.WorkHistory;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/** The caller's own profile: read with its completion, change by JSON merge patch. */
+@Stateless
+public class Profiles {
+
+    /** Patchable fields and how each is applied; anything else in a patch is refused. */
+    private static final Map<String, BiConsumer<User, String>> FIELDS = Map.of(
+            "fullName", User::changeFullName,
+            "email", User::changeEmail,
+            "phoneNumber", User::changePhoneNumber,
+            "whatsappNumber", User::changeWhatsappNumber,
+            "lastEducation", User::changeLastEducation,
+            "degree", User::changeDegree,
+            "lastJobTitle", User::changeLastJobTitle);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    OwnedRecords records;
+
+    @Inject
+    Validator validator;
+
+    public record Profile(int id, String email, String fullName, String phoneNumber, String whatsappNumber,
+                          String lastEducation, String degree, String lastJobTitle, String role,
+                          LocalDateTime createdAt, LocalDateTime updatedAt, int profileCompletion,
+                          List<String> missingForCompletion) {
+    }
+
+    public Profile view(int userId) {
+        User user = existing(userId);
+        ProfileCompletion completion = ProfileCompletion.of(user, records.any(EducationHistory.class, userId),
+                records.any(WorkHistory.class, userId), records.any(ResearchJournal.class, userId));
+        return new Profile(user.id(), user.email(), user.fullName(), user.phoneNumber(), user.whatsappNumber(),
+                user.lastEducation(), user.degree(), user.lastJobTitle(), user.role().name(), user.createdAt(),
+                user.updatedAt(), completion.percent(), completion.missing());
+    }
+
+    /**
+     * RFC 7396 merge patch: a field present is set, {@code null} clears it (where the column allows), an
+     * absent field is kept. Every field is checked before anything changes.
+     */
+    public Profile patch(int userId, JsonObject patch) {
+        User user = existing(userId);
+        List<ApiException.FieldError> errors = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> field : patch.entrySet()) {
+            String name = field.getKey();
+            if (!FIELDS.containsKey(name)) {
+                errors.add(new ApiException.FieldError(name, "is not a field of the profile (allowed: "
+                        + String.join(", ", FIELDS.keySet().stream().sorted().toList()) + ")"));
+                continue;
+            }
+            JsonValue value = field.getValue();
+            if (value.getValueType() != JsonValue.ValueType.NULL && value.getValueType() != JsonValue.ValueType.STRING) {
+                errors.add(new ApiException.FieldError(name, "must be a string or null"));
+                continue;
+            }
+            String text = value instanceof JsonString s ? s.getString().trim() : null;
+            if (text != null && text.isEmpty()) {
+                text = null;
+            }
+            for (ConstraintViolation<ProfileFields> violation : validator.validateValue(ProfileFields.class, name, text)) {
+                errors.add(new ApiException.FieldError(name, violation.getMessage()));
+            }
+            values.put(name, text);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        String email = values.get("email");
+        if (email != null && !User.normalizeEmail(email).equals(User.normalizeEmail(user.email())) && emailTaken(email)) {
+            throw ApiException.conflict("email-taken", "An account with this email already exists");
+        }
+        values.forEach((name, text) -> FIELDS.get(name).accept(user, text));
+        user.touch();
+        em.flush();
+        return view(userId);
+    }
+
+    private boolean emailTaken(String email) {
+        return !em.createNamedQuery(User.FIND_BY_EMAIL, User.class).setParameter("email", User.normalizeEmail(email))
+                .getResultList().isEmpty();
+    }
+
+    private User existing(int userId) {
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            throw ApiException.unauthorized("The account no longer exists");
+        }
+        return user;
+    }
+}
