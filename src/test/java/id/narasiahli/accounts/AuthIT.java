@@ -1,0 +1,249 @@
+package id.narasiahli.accounts;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import id.narasiahli.accounts.control.Pem;
+import id.narasiahli.testsupport.Api;
+import id.narasiahli.testsupport.SharedServer;
+import id.narasiahli.testsupport.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Registration, login, refresh rotation and reuse, logout, token checks and roles, over HTTP. */
+class AuthIT {
+
+    private static Api api;
+
+    @BeforeAll
+    static void server() {
+        api = SharedServer.api();
+    }
+
+    @Test
+    void registersLogsInAndReadsOwnProfile() {
+        Api.User user = api.newUser("Siti Rahma");
+        Api.Response me = user.api().get("/api/me");
+        assertEquals(200, me.status(), me.body());
+        assertEquals(user.email(), me.json().getString("email"));
+        assertEquals("USER", me.json().getString("role"));
+    }
+
+    @Test
+    void registrationAnswers201WithLocationAndStoresAPbkdf2HashOnly() throws Exception {
+        String email = "new-" + UUID.randomUUID() + "@example.com";
+        Api.Response created = api.post("/api/auth/register", Json.createObjectBuilder()
+                .add("email", email).add("password", "a long passphrase 42").add("fullName", "Dewi Lestari").build());
+        assertEquals(201, created.status(), created.body());
+        assertTrue(created.header("Location").endsWith("/api/me"));
+        assertFalse(created.body().contains("password"));
+        String hash = single("SELECT password_hash FROM users WHERE email = ?", email);
+        assertTrue(hash.startsWith("PBKDF2WithHmacSHA512:"), hash);
+        assertFalse(hash.contains("a long passphrase 42"));
+    }
+
+    @Test
+    void registrationValidatesEveryFieldAndStoresNothing() throws Exception {
+        String email = "bad-" + UUID.randomUUID() + "@example.com";
+        assertInvalid(register("not-an-email", "a long passphrase 42", "X"), "email");
+        assertInvalid(register(email, "a long passphrase 42", " "), "fullName");
+        assertInvalid(register(email, "short", "Name"), "password");
+        assertInvalid(register(email, "aaaaaaaaaaaa", "Name"), "password");
+        assertInvalid(register(email, "password123", "Name"), "password");
+        assertInvalid(register(email, "my " + email.split("@")[0] + " pass", "Name"), "password");
+        assertInvalid(register(email, "x".repeat(129) + "abcde", "Name"), "password");
+        Api.Response all = api.post("/api/auth/register", Json.createObjectBuilder().build());
+        assertEquals(400, all.status(), all.body());
+        assertEquals(3, all.json().getJsonArray("errors").size(), all.body());
+        assertEquals("0", single("SELECT count(*)::text FROM users WHERE email = ?", email));
+    }
+
+    @Test
+    void emailIsUniqueWhateverItsCase() {
+        Api.User user = api.newUser("Agus");
+        Api.Response again = register(user.email().toUpperCase(), "another passphrase 7", "Agus Dua");
+        assertEquals(409, again.status(), again.body());
+        assertEquals("application/problem+json", again.header("Content-Type"));
+        assertEquals("urn:narasi-ahli:problem:email-taken", again.json().getString("type"));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGiveTheSame401() {
+        Api.User user = api.newUser("Rina");
+        Api.Response wrong = login(user.email(), "not the password");
+        Api.Response unknown = login("nobody-" + UUID.randomUUID() + "@example.com", "whatever passphrase");
+        assertEquals(401, wrong.status());
+        assertEquals(401, unknown.status());
+        assertEquals(wrong.json().getString("detail"), unknown.json().getString("detail"));
+    }
+
+    @Test
+    void refreshRotatesAndReusingASpentTokenRevokesTheWholeLogin() throws Exception {
+        Api.User user = api.newUser("Bayu");
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(user.refreshToken().getBytes(StandardCharsets.UTF_8))),
+                single("SELECT token_hash FROM refresh_tokens WHERE user_id = ?", user.id()), "stored as its SHA-256 only");
+
+        Api.Response first = refresh(user.refreshToken());
+        assertEquals(200, first.status(), first.body());
+        String next = first.json().getString("refreshToken");
+        assertNotEquals(user.refreshToken(), next);
+        assertEquals(200, user.api().as(first.json().getString("accessToken")).get("/api/me").status());
+
+        Api.Response reuse = refresh(user.refreshToken());
+        assertEquals(401, reuse.status(), reuse.body());
+        assertEquals(401, refresh(next).status(), "the successor is revoked with its family");
+        assertEquals("0", single("SELECT count(*)::text FROM refresh_tokens WHERE user_id = ? AND revoked_at IS NULL", user.id()));
+    }
+
+    @Test
+    void logoutRevokesTheRefreshToken() {
+        Api.User user = api.newUser("Citra");
+        assertEquals(204, api.post("/api/auth/logout", tokenBody(user.refreshToken())).status());
+        assertEquals(401, refresh(user.refreshToken()).status());
+    }
+
+    @Test
+    void tamperedExpiredWronglySignedOrMissingTokensAre401ProblemDocuments() throws Exception {
+        Api.User user = api.newUser("Dimas");
+        String[] parts = user.accessToken().split("\\.");
+        JsonObject claims = Json.createReader(new java.io.StringReader(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))).readObject();
+        String otherSubject = Json.createObjectBuilder(claims).add("sub", "1").build().toString();
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(otherSubject.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+
+        RSAPrivateCrtKey serverKey = Pem.privateKey(single("SELECT private_key FROM signing_keys ORDER BY created_at DESC LIMIT 1"));
+        String kid = single("SELECT kid FROM signing_keys ORDER BY created_at DESC LIMIT 1");
+        String expired = sign(serverKey, kid, user.id(), Instant.now().minusSeconds(3600));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String foreign = sign((RSAPrivateCrtKey) generator.generateKeyPair().getPrivate(), kid, user.id(), Instant.now().plusSeconds(600));
+        String valid = sign(serverKey, kid, user.id(), Instant.now().plusSeconds(600));
+
+        assertEquals(200, api.as(valid).get("/api/me").status(), "a token signed with the shared key is accepted");
+        for (String token : List.of(tampered, expired, foreign, "not.a.jwt")) {
+            Api.Response response = api.as(token).get("/api/me");
+            assertEquals(401, response.status(), token + " -> " + response.body());
+            assertEquals("application/problem+json", response.header("Content-Type").split(";")[0]);
+            assertTrue(response.header("WWW-Authenticate").startsWith("Bearer"));
+        }
+        Api.Response anonymous = api.get("/api/me");
+        assertEquals(401, anonymous.status());
+        assertEquals(401, anonymous.json().getInt("status"));
+    }
+
+    @Test
+    void adminOnlyEndpointsAre403ForUsersAnd401ForAnonymous() {
+        Api.User user = api.newUser("Eka");
+        assertEquals(403, user.api().get("/api/admin/users").status());
+        assertEquals(401, api.get("/api/admin/users").status());
+        Api.Response asAdmin = api.admin().api().get("/api/admin/users?limit=5");
+        assertEquals(200, asAdmin.status(), asAdmin.body());
+        assertTrue(asAdmin.json().getInt("total") >= 2);
+    }
+
+    @Test
+    void firstAdministratorComesFromTheEnvironment() {
+        Api.Response me = api.admin().api().get("/api/me");
+        assertEquals("ADMIN", me.json().getString("role"));
+        assertEquals(SharedServer.ADMIN_EMAIL, me.json().getString("email"));
+    }
+
+    @Test
+    void fiveFailuresForOneAccountThrottleItFromAnyAddressWithRetryAfter() {
+        Api.User user = api.newUser("Fajar");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, api.from("172.20.1." + i).post("/api/auth/login", credentials(user.email(), "wrong " + i)).status());
+        }
+        Api.Response throttled = api.from("172.20.2.1").post("/api/auth/login", credentials(user.email(), user.password()));
+        assertEquals(429, throttled.status(), throttled.body());
+        long retryAfter = Long.parseLong(throttled.header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= 15 * 60, "Retry-After " + retryAfter);
+        assertEquals("application/problem+json", throttled.header("Content-Type"));
+    }
+
+    @Test
+    void fiveFailuresFromOneAddressThrottleThatAddressOnly() {
+        Api.User user = api.newUser("Gita");
+        Api from = api.from("172.21.0.9");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, from.post("/api/auth/login", credentials("nobody" + i + "-" + UUID.randomUUID() + "@example.com", "x y z w v u")).status());
+        }
+        assertEquals(429, from.post("/api/auth/login", credentials(user.email(), user.password())).status());
+        assertEquals(200, api.from("172.21.0.10").post("/api/auth/login", credentials(user.email(), user.password())).status());
+    }
+
+    private static String sign(RSAPrivateCrtKey key, String kid, int userId, Instant expires) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("narasi-ahli").subject(Integer.toString(userId))
+                .claim("upn", "x@example.com").claim("groups", List.of("USER"))
+                .issueTime(Date.from(expires.minusSeconds(900))).expirationTime(Date.from(expires))
+                .jwtID(UUID.randomUUID().toString()).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static Api.Response register(String email, String password, String fullName) {
+        return api.post("/api/auth/register", Json.createObjectBuilder()
+                .add("email", email).add("password", password).add("fullName", fullName).build());
+    }
+
+    private static Api.Response login(String email, String password) {
+        return api.post("/api/auth/login", credentials(email, password));
+    }
+
+    private static Api.Response refresh(String token) {
+        return api.post("/api/auth/refresh", tokenBody(token));
+    }
+
+    private static JsonObject credentials(String email, String password) {
+        return Json.createObjectBuilder().add("email", email).add("password", password).build();
+    }
+
+    private static JsonObject tokenBody(String token) {
+        return Json.createObjectBuilder().add("refreshToken", token).build();
+    }
+
+    static void assertInvalid(Api.Response response, String field) {
+        assertEquals(400, response.status(), response.body());
+        assertEquals("application/problem+json", response.header("Content-Type"));
+        assertTrue(response.json().getJsonArray("errors").stream()
+                .anyMatch(e -> e.asJsonObject().getString("field").equals(field)), field + " named in " + response.body());
+    }
+
+    static String single(String sql, Object... parameters) throws Exception {
+        try (Connection c = TestDatabase.dataSource(SharedServer.DATABASE).getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+}
