@@ -9,7 +9,6 @@ import com.nimbusds.jwt.SignedJWT;
 import id.narasiahli.accounts.control.Pem;
 import id.narasiahli.testsupport.Api;
 import id.narasiahli.testsupport.SharedServer;
-import id.narasiahli.testsupport.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -29,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
+import static id.narasiahli.testsupport.ApiAssertions.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -61,7 +58,7 @@ class AuthIT {
         assertEquals(201, created.status(), created.body());
         assertTrue(created.header("Location").endsWith("/api/me"));
         assertFalse(created.body().contains("password"));
-        String hash = single("SELECT password_hash FROM users WHERE email = ?", email);
+        String hash = SharedServer.queryValue("SELECT password_hash FROM users WHERE email = ?", email);
         assertTrue(hash.startsWith("PBKDF2WithHmacSHA512:"), hash);
         assertFalse(hash.contains("a long passphrase 42"));
     }
@@ -79,7 +76,7 @@ class AuthIT {
         Api.Response all = api.post("/api/auth/register", Json.createObjectBuilder().build());
         assertEquals(400, all.status(), all.body());
         assertEquals(3, all.json().getJsonArray("errors").size(), all.body());
-        assertEquals("0", single("SELECT count(*)::text FROM users WHERE email = ?", email));
+        assertEquals("0", SharedServer.queryValue("SELECT count(*)::text FROM users WHERE email = ?", email));
     }
 
     @Test
@@ -106,7 +103,7 @@ class AuthIT {
         Api.User user = api.newUser("Bayu");
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                         .digest(user.refreshToken().getBytes(StandardCharsets.UTF_8))),
-                single("SELECT token_hash FROM refresh_tokens WHERE user_id = ?", user.id()), "stored as its SHA-256 only");
+                SharedServer.queryValue("SELECT token_hash FROM refresh_tokens WHERE user_id = ?", user.id()), "stored as its SHA-256 only");
 
         Api.Response first = refresh(user.refreshToken());
         assertEquals(200, first.status(), first.body());
@@ -117,7 +114,7 @@ class AuthIT {
         Api.Response reuse = refresh(user.refreshToken());
         assertEquals(401, reuse.status(), reuse.body());
         assertEquals(401, refresh(next).status(), "the successor is revoked with its family");
-        assertEquals("0", single("SELECT count(*)::text FROM refresh_tokens WHERE user_id = ? AND revoked_at IS NULL", user.id()));
+        assertEquals("0", SharedServer.queryValue("SELECT count(*)::text FROM refresh_tokens WHERE user_id = ? AND revoked_at IS NULL", user.id()));
     }
 
     @Test
@@ -137,8 +134,8 @@ class AuthIT {
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(otherSubject.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
 
-        RSAPrivateCrtKey serverKey = Pem.privateKey(single("SELECT private_key FROM signing_keys ORDER BY created_at DESC LIMIT 1"));
-        String kid = single("SELECT kid FROM signing_keys ORDER BY created_at DESC LIMIT 1");
+        RSAPrivateCrtKey serverKey = Pem.privateKey(SharedServer.queryValue("SELECT private_key FROM signing_keys ORDER BY created_at DESC LIMIT 1"));
+        String kid = SharedServer.queryValue("SELECT kid FROM signing_keys ORDER BY created_at DESC LIMIT 1");
         String expired = sign(serverKey, kid, user.id(), Instant.now().minusSeconds(3600));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -227,23 +224,5 @@ class AuthIT {
 
     private static JsonObject tokenBody(String token) {
         return Json.createObjectBuilder().add("refreshToken", token).build();
-    }
-
-    static void assertInvalid(Api.Response response, String field) {
-        assertEquals(400, response.status(), response.body());
-        assertEquals("application/problem+json", response.header("Content-Type"));
-        assertTrue(response.json().getJsonArray("errors").stream()
-                .anyMatch(e -> e.asJsonObject().getString("field").equals(field)), field + " named in " + response.body());
-    }
-
-    static String single(String sql, Object... parameters) throws Exception {
-        try (Connection c = TestDatabase.dataSource(SharedServer.DATABASE).getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = s.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        }
     }
 }

@@ -1,5 +1,9 @@
 package id.narasiahli.testsupport;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -44,6 +48,20 @@ public final class SharedServer {
         if (server != null) {
             server.close();
             server = null;
+        }
+    }
+
+    /** The first column of the first row of {@code sql} on the shared server's database, as text (null when no row). */
+    public static String queryValue(String sql, Object... parameters) {
+        try (Connection c = TestDatabase.dataSource(DATABASE).getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 }

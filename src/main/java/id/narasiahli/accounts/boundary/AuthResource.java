@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Accounts: register, log in, refresh the access token, log out. */
@@ -42,16 +44,28 @@ public class AuthResource {
     @Context
     UriInfo uri;
 
-    public record RegisterRequest(
-            @NotBlank @Email @Size(max = User.EMAIL_LENGTH) String email,
-            @NotNull @Size(max = 128) String password,
-            @NotBlank @Size(max = User.FULL_NAME_LENGTH) String fullName) {
+    // Request bodies with constraints are classes, not records: Payara's OpenAPI scanner fails on constraint
+    // annotations of record components (they also sit on the canonical constructor's parameters).
+
+    public static class RegisterRequest {
+        @NotBlank @Email @Size(max = User.EMAIL_LENGTH)
+        public String email;
+        @NotNull @Size(max = 128)
+        public String password;
+        @NotBlank @Size(max = User.FULL_NAME_LENGTH)
+        public String fullName;
     }
 
-    public record LoginRequest(@NotBlank String email, @NotNull String password) {
+    public static class LoginRequest {
+        @NotBlank
+        public String email;
+        @NotNull
+        public String password;
     }
 
-    public record RefreshRequest(@NotBlank String refreshToken) {
+    public static class RefreshRequest {
+        @NotBlank
+        public String refreshToken;
     }
 
     public record AccountResponse(int id, String email, String fullName, String role) {
@@ -69,11 +83,12 @@ public class AuthResource {
     @POST
     @Path("register")
     @Operation(summary = "Create an account (role USER)")
-    @APIResponse(responseCode = "201", description = "Created; Location is /api/me")
+    @APIResponse(responseCode = "201", description = "Created; Location is /api/me",
+            content = @Content(schema = @Schema(implementation = AccountResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "409", description = "Email already registered")
     public Response register(@Valid @NotNull RegisterRequest body) {
-        User user = authentication.register(body.email(), body.password(), body.fullName());
+        User user = authentication.register(body.email, body.password, body.fullName);
         return Response.created(uri.getBaseUriBuilder().path("me").build())
                 .entity(new AccountResponse(user.id(), user.email(), user.fullName(), user.role().name()))
                 .build();
@@ -86,7 +101,7 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "Wrong email or password")
     @APIResponse(responseCode = "429", description = "Too many failed logins; see Retry-After")
     public TokenResponse login(@Valid @NotNull LoginRequest body) {
-        return TokenResponse.of(authentication.login(body.email(), body.password(), clientAddress.of(request)));
+        return TokenResponse.of(authentication.login(body.email, body.password, clientAddress.of(request)));
     }
 
     @POST
@@ -95,7 +110,7 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "Tokens")
     @APIResponse(responseCode = "401", description = "Invalid, expired, revoked or reused refresh token")
     public TokenResponse refresh(@Valid @NotNull RefreshRequest body) {
-        return authentication.refresh(body.refreshToken()).map(TokenResponse::of).orElseThrow(() ->
+        return authentication.refresh(body.refreshToken).map(TokenResponse::of).orElseThrow(() ->
                 ApiException.unauthorized("This refresh token was already used; all sessions of this login are revoked"));
     }
 
@@ -104,6 +119,6 @@ public class AuthResource {
     @Operation(summary = "Revoke the refresh token and every token rotated from the same login")
     @APIResponse(responseCode = "204", description = "Revoked (also when the token was unknown)")
     public void logout(@Valid @NotNull RefreshRequest body) {
-        authentication.logout(body.refreshToken());
+        authentication.logout(body.refreshToken);
     }
 }

@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -67,7 +69,8 @@ public class EducationResource {
 
     @POST
     @Operation(summary = "Add an education entry")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new entry",
+            content = @Content(schema = @Schema(implementation = Views.Education.class)))
     public Response create(@Valid @NotNull Requests.Education body) {
         EducationHistory created = histories.saveEducation(currentUser.id(), null, body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())

@@ -49,23 +49,23 @@ public class Histories {
 
     public EducationHistory saveEducation(int userId, Integer id, Requests.Education body) {
         EducationHistory entry = id == null ? new EducationHistory(userId, User.now()) : records.find(EducationHistory.class, id, userId);
-        entry.update(body.schoolName(), body.major(), body.educationLevel(), body.graduationYear(), User.now());
+        entry.update(body.schoolName, body.major, body.educationLevel, body.graduationYear, User.now());
         return persistedIfNew(entry, id);
     }
 
     public WorkHistory saveWork(int userId, Integer id, Requests.Work body) {
-        if (body.endDate() != null && body.endDate().isBefore(body.startDate())) {
+        if (body.endDate != null && body.endDate.isBefore(body.startDate)) {
             throw ApiException.invalid("endDate", "must not be before startDate");
         }
         WorkHistory entry = id == null ? new WorkHistory(userId, User.now()) : records.find(WorkHistory.class, id, userId);
-        entry.update(body.jobTitle(), body.companyName(), body.startDate(), body.endDate(), User.now());
+        entry.update(body.jobTitle, body.companyName, body.startDate, body.endDate, User.now());
         return persistedIfNew(entry, id);
     }
 
     public ResearchJournal saveJournal(int userId, Integer id, Requests.Journal body) {
-        checkHttpUrl(body.journalUrl());
+        checkHttpUrl(body.journalUrl);
         ResearchJournal entry = id == null ? new ResearchJournal(userId, User.now()) : records.find(ResearchJournal.class, id, userId);
-        entry.update(body.journalTitle(), body.publisher(), body.journalUrl(), body.publishedDate(), User.now());
+        entry.update(body.journalTitle, body.publisher, body.journalUrl, body.publishedDate, User.now());
         return persistedIfNew(entry, id);
     }
 

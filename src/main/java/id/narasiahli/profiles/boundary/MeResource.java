@@ -45,7 +45,10 @@ public class MeResource {
     @Context
     HttpServletRequest request;
 
-    public record DeleteAccountRequest(@NotNull String password) {
+    /** A class, not a record: see AuthResource on Payara's OpenAPI scanner. */
+    public static class DeleteAccountRequest {
+        @NotNull
+        public String password;
     }
 
     @GET
@@ -68,6 +71,6 @@ public class MeResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "Wrong password")
     public void delete(@Valid @NotNull DeleteAccountRequest body) {
-        erasure.erase(currentUser.id(), body.password(), clientAddress.of(request));
+        erasure.erase(currentUser.id(), body.password, clientAddress.of(request));
     }
 }

@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -54,7 +56,8 @@ public class WorkResource {
 
     @POST
     @Operation(summary = "Add a work entry (endDate empty while current)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new entry",
+            content = @Content(schema = @Schema(implementation = Views.Work.class)))
     public Response create(@Valid @NotNull Requests.Work body) {
         WorkHistory created = histories.saveWork(currentUser.id(), null, body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
