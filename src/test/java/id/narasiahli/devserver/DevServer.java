@@ -8,7 +8,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class DevServer {
 
     private static final String DATABASE = "narasi";
+    private static final String ADMIN_EMAIL = "admin@narasi.local";
 
     public static void main(String[] args) throws Exception {
         Path project = Path.of(System.getProperty("narasi.dev.projectDir", ".")).toAbsolutePath().normalize();
@@ -36,7 +42,7 @@ public final class DevServer {
         createDatabaseIfMissing(postgres);
         System.out.printf("Embedded PostgreSQL on localhost:%d, database '%s', data in %s%n", dbPort, DATABASE, dataDir);
 
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "DB_HOST", "localhost",
                 "DB_PORT", Integer.toString(dbPort),
                 "DB_NAME", DATABASE,
@@ -44,7 +50,13 @@ public final class DevServer {
                 // The embedded server trusts local connections; this value opens nothing else.
                 "DB_PASSWORD", "embedded-trust-auth",
                 "DB_SSL", "disable",
-                "NARASI_SCHEMA_CONTEXTS", setting("NARASI_SCHEMA_CONTEXTS", "dev"));
+                "NARASI_SCHEMA_CONTEXTS", setting("NARASI_SCHEMA_CONTEXTS", "dev")));
+        firstAdministrator(postgres).ifPresent(password -> {
+            environment.put("NARASI_ADMIN_EMAIL", ADMIN_EMAIL);
+            environment.put("NARASI_ADMIN_PASSWORD", password);
+            System.out.printf("%nAdministrator for this development database: %s / %s%n"
+                    + "(shown only now: it is created on this first start and kept in target/dev-postgres)%n%n", ADMIN_EMAIL, password);
+        });
         Process payara = PayaraMicroCommand.fromBuild(project, httpPort)
                 .processBuilder(environment)
                 .inheritIO()
@@ -70,6 +82,26 @@ public final class DevServer {
                 System.err.println("Stopping the embedded PostgreSQL failed: " + e.getMessage());
             }
         }
+    }
+
+    /** A generated password when the development database has no administrator yet; empty otherwise. */
+    private static Optional<String> firstAdministrator(EmbeddedPostgres postgres) throws Exception {
+        try (Connection c = postgres.getDatabase("postgres", DATABASE).getConnection();
+             PreparedStatement exists = c.prepareStatement(
+                     "SELECT 1 FROM users WHERE role = 'ADMIN' AND to_regclass('users') IS NOT NULL LIMIT 1")) {
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            if (!"42P01".equals(e.getSQLState())) { // no users table yet: the first start
+                throw e;
+            }
+        }
+        byte[] random = new byte[15];
+        new SecureRandom().nextBytes(random);
+        return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(random));
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws Exception {

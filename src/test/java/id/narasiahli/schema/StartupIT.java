@@ -1,5 +1,7 @@
 package id.narasiahli.schema;
 
+import id.narasiahli.accounts.control.Pem;
+import id.narasiahli.testsupport.Api;
 import id.narasiahli.testsupport.Changelogs;
 import id.narasiahli.testsupport.PayaraMicroProcess;
 import id.narasiahli.testsupport.SchemaSnapshot;
@@ -11,12 +13,16 @@ import org.junit.jupiter.api.Test;
 
 import java.io.File;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -38,22 +44,27 @@ class StartupIT {
     void firstStartAppliesEveryChangesetAndASecondStartAppliesNothingWithoutError() throws SQLException {
         String database = TestDatabase.createDatabase("restart");
         int changesets = Changelogs.changesets().size();
-        try (PayaraMicroProcess first = PayaraMicroProcess.start("restart-1", database, Map.of())) {
+        Map<String, String> admin = Map.of("NARASI_ADMIN_EMAIL", "root@narasi.test", "NARASI_ADMIN_PASSWORD", "first admin passphrase");
+        try (PayaraMicroProcess first = PayaraMicroProcess.start("restart-1", database, admin)) {
             assertReady(first);
             String log = first.log();
             for (String id : ids()) {
                 assertTrue(log.contains("Applied changeset liquibase/changelog/" + id + ".sql::" + id + "::narasi in "), id);
             }
             assertTrue(log.contains("Schema update finished: " + changesets + " changesets applied in "), first.logFile().toString());
+            assertTrue(log.contains("Created administrator root@narasi.test"), first.logFile().toString());
         }
         List<String> schema = SchemaSnapshot.of(database);
-        try (PayaraMicroProcess second = PayaraMicroProcess.start("restart-2", database, Map.of())) {
+        try (PayaraMicroProcess second = PayaraMicroProcess.start("restart-2", database, admin)) {
             assertReady(second);
             String log = second.log();
             assertTrue(log.contains("Schema update finished: 0 changesets applied in "), second.logFile().toString());
             assertFalse(log.contains("Applied changeset"), "nothing re-applied");
             assertFalse(log.contains("SEVERE"), "no error logged: " + second.logFile());
+            assertFalse(log.contains("Created administrator"), "the first admin is created once");
         }
+        assertEquals(1, count(database, "SELECT count(*) FROM users WHERE email = 'root@narasi.test' AND role = 'ADMIN'"));
+        assertEquals(1, count(database, "SELECT count(*) FROM signing_keys"), "both starts share one generated key");
         assertEquals(schema, SchemaSnapshot.of(database));
         assertEquals(changesets, count(database, "SELECT count(*) FROM databasechangelog WHERE exectype = 'EXECUTED'"));
     }
@@ -113,15 +124,26 @@ class StartupIT {
         }
     }
 
+    /** Also: a signing key given in the environment is used instead of a generated one. */
     @Test
-    void validateModeStartsWhenTheDatabaseIsAtHead() {
+    void validateModeStartsWhenTheDatabaseIsAtHead() throws Exception {
         String database = TestDatabase.createDatabase("validate_head");
         Changelogs.update(database);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = Pem.privateKeyPem((RSAPrivateCrtKey) generator.generateKeyPair().getPrivate());
         try (PayaraMicroProcess payara = PayaraMicroProcess.start("validate-head", database,
-                Map.of("NARASI_SCHEMA_MODE", "validate"))) {
+                Map.of("NARASI_SCHEMA_MODE", "validate", "NARASI_AUTH_SIGNING_KEY", pem))) {
             assertReady(payara);
             assertTrue(payara.log().contains("Schema validated in "), payara.logFile().toString());
+            assertFalse(payara.log().contains("BEGIN PRIVATE KEY"), "the key is never logged");
+
+            Api.User user = new Api(payara.baseUri()).newUser("Kunci");
+            String header = new String(Base64.getUrlDecoder().decode(user.accessToken().split("\\.")[0]), StandardCharsets.UTF_8);
+            assertTrue(header.contains("\"kid\":\"configured-"), header);
+            assertEquals(200, user.api().get("/api/me").status());
         }
+        assertEquals(0, count(database, "SELECT count(*) FROM signing_keys"), "no key generated when one is configured");
     }
 
     @Test
