@@ -415,6 +415,25 @@ class SchemaOperationsIT {
     }
 
     @Test
+    void aFailingChangesetIsNamedWithTheDatabaseErrorAndWhatRanBeforeItStays() throws SQLException {
+        TestDatabase.execute(database, "CREATE TABLE ops_beta (id INTEGER)");
+
+        Api.Response failed = admin.post("/api/admin/schema/apply", body("count", 4));
+        assertProblem(409, "changeset-failed", failed);
+        String detail = failed.json().getString("detail");
+        assertTrue(detail.startsWith("Changeset " + BETA + " failed: ERROR: relation \"ops_beta\" already exists"), detail);
+        assertTrue(detail.contains("[SQLSTATE 42P07]") && detail.contains("2 changesets before it were applied"), detail);
+
+        JsonObject status = ok(admin.get("/api/admin/schema/status"));
+        assertEquals(ALPHA, changeset(status.getJsonObject("lastApplied")));
+        assertTrue(status.getJsonObject("lastApplied").containsKey("durationMs"), "what ran is measured");
+        assertFalse(status.getJsonObject("lock").getBoolean("locked"), "the lock is released after the failure");
+        JsonObject audited = ok(admin.get("/api/admin/schema/audit?limit=1")).getJsonArray("items").getJsonObject(0);
+        assertEquals("FAILED", audited.getString("outcome"));
+        assertTrue(audited.getString("detail").contains(BETA), audited.toString());
+    }
+
+    @Test
     void tagsAreUniqueAndATaggedStateIsNotTaggedAgain() {
         ok(admin.post("/api/admin/schema/apply", body("count", 2)));
         assertEquals(201, admin.post("/api/admin/schema/tags", body("tag", "v1")).status());
