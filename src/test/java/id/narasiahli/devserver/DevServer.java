@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * README quick start, command 1 ({@code mvn -Prun package}): the service on http://localhost:8080 backed by
  * an embedded PostgreSQL whose data stays in target/dev-postgres, started with the production command.
- * Ctrl-C stops Payara Micro first, then PostgreSQL.
+ * Ctrl-C stops Payara Micro first, then PostgreSQL. With {@code -Dnarasi.dev.databaseOnly=true}
+ * ({@code mvn -Pdev-db}) only PostgreSQL runs, for the build's Liquibase plugin.
  */
 public final class DevServer {
 
@@ -41,6 +42,12 @@ public final class DevServer {
                 .start();
         createDatabaseIfMissing(postgres);
         System.out.printf("Embedded PostgreSQL on localhost:%d, database '%s', data in %s%n", dbPort, DATABASE, dataDir);
+        if (Boolean.getBoolean("narasi.dev.databaseOnly")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres), "dev-database-stop"));
+            System.out.println("Database only: mvn liquibase:status (and the other goals) work against it now. Ctrl-C stops it.");
+            Thread.currentThread().join();
+            return;
+        }
 
         Map<String, String> environment = new HashMap<>(Map.of(
                 "DB_HOST", "localhost",
@@ -76,11 +83,15 @@ public final class DevServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            try {
-                postgres.close();
-            } catch (Exception e) {
-                System.err.println("Stopping the embedded PostgreSQL failed: " + e.getMessage());
-            }
+            closeQuietly(postgres);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (Exception e) {
+            System.err.println("Stopping the embedded PostgreSQL failed: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package id.narasiahli.schema;
 
+import id.narasiahli.devtools.NewMigration;
 import id.narasiahli.testsupport.Changelogs;
 import liquibase.changelog.ChangeSet;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,28 @@ class ChangelogConventionsTest {
     void everyChangesetHasARollback() {
         Changelogs.changesets().forEach(c ->
                 assertFalse(c.getRollback().getChanges().isEmpty(), c + " has no --rollback"));
+    }
+
+    /** mvn -Pnew-migration writes placeholders; a migration is done when none is left. */
+    @Test
+    void noNewMigrationPlaceholderIsLeft() throws IOException {
+        for (Path file : files()) {
+            assertFalse(Files.readString(file).contains(NewMigration.PLACEHOLDER), file + " still has " + NewMigration.PLACEHOLDER
+                    + " lines: write the change and its --rollback, then delete them");
+        }
+    }
+
+    /**
+     * Only development seed data is limited to a context, and that context is "dev": a changeset with any
+     * other context (a typo included) would silently never run in production.
+     */
+    @Test
+    void onlyDevSeedDataIsLimitedToAContext() {
+        Changelogs.changesets().stream().filter(c -> c.getContextFilter() != null && !c.getContextFilter().isEmpty())
+                .forEach(c -> {
+                    assertEquals("dev", c.getContextFilter().toString(), c + " may only be limited to the context dev");
+                    assertTrue(c.getId().contains("_seed_"), c + " is limited to dev, so it must be seed data named *_seed_*");
+                });
     }
 
     private static List<Path> files() throws IOException {

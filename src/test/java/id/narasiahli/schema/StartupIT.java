@@ -43,7 +43,7 @@ class StartupIT {
     @Test
     void firstStartAppliesEveryChangesetAndASecondStartAppliesNothingWithoutError() throws SQLException {
         String database = TestDatabase.createDatabase("restart");
-        int changesets = Changelogs.changesets().size();
+        int changesets = Changelogs.productionChangesets().size();
         Map<String, String> admin = Map.of("NARASI_ADMIN_EMAIL", "root@narasi.test", "NARASI_ADMIN_PASSWORD", "first admin passphrase");
         try (PayaraMicroProcess first = PayaraMicroProcess.start("restart-1", database, admin)) {
             assertReady(first);
@@ -93,7 +93,7 @@ class StartupIT {
     @Test
     void validateModeRefusesToStartWithAPendingChangesetAndListsIt() throws SQLException {
         String database = TestDatabase.createDatabase("validate_pending");
-        Changelogs.updateCount(database, Changelogs.changesets().size() - 1);
+        Changelogs.updateCount(database, Changelogs.productionChangesets().size() - 1);
         List<String> schemaBefore = SchemaSnapshot.of(database);
 
         try (PayaraMicroProcess payara = PayaraMicroProcess.start("validate-pending", database,
@@ -164,13 +164,13 @@ class StartupIT {
     }
 
     private static String head() {
-        var last = Changelogs.changesets().get(Changelogs.changesets().size() - 1);
+        var last = Changelogs.productionChangesets().get(Changelogs.productionChangesets().size() - 1);
         return last.getFilePath() + "::" + last.getId() + "::" + last.getAuthor();
     }
 
     private static List<String> ids() {
         List<String> ids = new ArrayList<>();
-        Changelogs.changesets().forEach(c -> ids.add(c.getId()));
+        Changelogs.productionChangesets().forEach(c -> ids.add(c.getId()));
         return ids;
     }
 

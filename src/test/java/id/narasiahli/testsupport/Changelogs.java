@@ -1,9 +1,12 @@
 package id.narasiahli.testsupport;
 
+import liquibase.Contexts;
 import liquibase.Scope;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.command.core.ChangelogSyncCommandStep;
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCountCommandStep;
 import liquibase.command.core.RollbackCountSqlCommandStep;
@@ -25,6 +28,8 @@ import java.util.concurrent.Callable;
 public final class Changelogs {
 
     public static final String MASTER = "liquibase/db.changelog-master.xml";
+    /** What the application runs unless told otherwise (narasi.schema.contexts); dev seed data stays out. */
+    public static final String PRODUCTION = "production";
 
     private Changelogs() {
     }
@@ -42,8 +47,23 @@ public final class Changelogs {
         });
     }
 
+    /** The changesets the production contexts select, in changelog order. */
+    public static List<ChangeSet> productionChangesets() {
+        ContextChangeSetFilter production = new ContextChangeSetFilter(new Contexts(PRODUCTION));
+        return changesets().stream().filter(c -> production.accepts(c).isAccepted()).toList();
+    }
+
     public static void update(String database) {
         run(database, command(UpdateCommandStep.COMMAND_NAME));
+    }
+
+    public static void update(String database, String changelogFile, String contexts) {
+        run(database, changelogFile, contexts, command(UpdateCommandStep.COMMAND_NAME));
+    }
+
+    /** Records every changeset as applied without running it: a database whose schema came from elsewhere. */
+    public static void changelogSync(String database) {
+        run(database, command(ChangelogSyncCommandStep.COMMAND_NAME));
     }
 
     public static void updateCount(String database, int count) {
@@ -52,7 +72,11 @@ public final class Changelogs {
     }
 
     public static void rollbackCount(String database, int count) {
-        run(database, command(RollbackCountCommandStep.COMMAND_NAME)
+        rollbackCount(database, count, PRODUCTION);
+    }
+
+    public static void rollbackCount(String database, int count, String contexts) {
+        run(database, MASTER, contexts, command(RollbackCountCommandStep.COMMAND_NAME)
                 .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count));
     }
 
@@ -74,9 +98,14 @@ public final class Changelogs {
     }
 
     private static void run(String database, CommandScope command) {
+        run(database, MASTER, PRODUCTION, command);
+    }
+
+    private static void run(String database, String changelogFile, String contexts, CommandScope command) {
         inScope(() -> command
                 .addArgumentValue(DbUrlConnectionArgumentsCommandStep.URL_ARG, TestDatabase.jdbcUrl(database))
-                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, MASTER)
+                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelogFile)
+                .addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, contexts)
                 .execute());
     }
 

@@ -1,6 +1,7 @@
 package id.narasiahli.schema.boundary;
 
 import id.narasiahli.platform.control.DataSourceProducer;
+import id.narasiahli.schema.control.ChangesetDurations;
 import id.narasiahli.schema.control.ChangesetRef;
 import id.narasiahli.schema.control.ChangesetTimer;
 import id.narasiahli.schema.control.DatabaseTarget;
@@ -48,6 +49,9 @@ public class SchemaMigrator {
 
     @Inject
     SchemaState state;
+
+    @Inject
+    ChangesetDurations durations;
 
     @Inject
     @ConfigProperty(name = SchemaMode.SETTING, defaultValue = "update")
@@ -102,6 +106,7 @@ public class SchemaMigrator {
             }
             throw new SchemaMigrationException("Schema migration failed: " + oneLine(e.getMessage()), e);
         }
+        durations.record(timer.applied(), ChangesetDurations.STARTUP);
         LOG.info(() -> String.format("Schema update finished: %d changesets applied in %d ms (changelog %s, contexts %s)",
                 timer.applied().size(), millisSince(start), changelogFile, contexts));
     }
