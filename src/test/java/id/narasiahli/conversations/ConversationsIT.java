@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -166,7 +167,7 @@ class ConversationsIT {
             sent.add(send(i % 2 == 0 ? budi : ani, conversation, "m" + i).json().getInt("id"));
         }
         List<Integer> newestFirst = new ArrayList<>(sent);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
 
         List<Integer> walked = new ArrayList<>();
         List<Integer> pageSizes = new ArrayList<>();

@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 /** One-to-one conversations and their messages. */
 @Path("conversations")
@@ -150,7 +151,7 @@ public class ConversationsResource {
             return null;
         }
         try (InputStream in = part.getContent()) {
-            return new String(in.readNBytes(ChatMessage.TEXT_LENGTH * 4 + 1), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readNBytes(ChatMessage.TEXT_LENGTH * 4 + 1), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
