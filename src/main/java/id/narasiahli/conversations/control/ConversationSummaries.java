@@ -12,22 +12,27 @@ import java.util.Optional;
 /**
  * A user's conversations with what a conversation list shows, in one query: the other participant's name,
  * the latest message (one index probe per conversation, LATERAL … LIMIT 1) and the unread count (the partial
- * unread index, so read history costs nothing).
+ * unread index, so read history costs nothing). Only the page's conversations get those lookups, so a user
+ * with a thousand conversations pays for twenty.
  */
 @ApplicationScoped
 public class ConversationSummaries {
 
     private static final String SELECT = """
+            WITH page AS (
+                SELECT id, participant1_id, participant2_id, created_at, last_message_at FROM conversations
+                 WHERE (participant1_id = ?1 OR participant2_id = ?1) %s
+                 ORDER BY COALESCE(last_message_at, created_at) DESC, id DESC %s)
             SELECT c.id, u.id, u.fullname, c.created_at, c.last_message_at,
                    m.id, m.sender_id, m.message_type, m.message_text, m.file_name, m.created_at,
                    (SELECT count(*) FROM chat_messages r
                      WHERE r.conversation_id = c.id AND r.sender_id <> ?1 AND r.is_read = false)
-              FROM conversations c
+              FROM page c
               JOIN users u ON u.id = CASE WHEN c.participant1_id = ?1 THEN c.participant2_id ELSE c.participant1_id END
               LEFT JOIN LATERAL (SELECT l.id, l.sender_id, l.message_type, l.message_text, l.file_name, l.created_at
                                    FROM chat_messages l WHERE l.conversation_id = c.id
                                   ORDER BY l.created_at DESC, l.id DESC LIMIT 1) m ON true
-             WHERE (c.participant1_id = ?1 OR c.participant2_id = ?1)
+             ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id DESC
             """;
 
     @PersistenceContext
@@ -42,14 +47,13 @@ public class ConversationSummaries {
 
     /** Newest activity first: the last message, or the creation for a conversation without messages yet. */
     public List<Summary> of(int userId, int limit, int offset) {
-        List<?> rows = em.createNativeQuery(SELECT
-                        + " ORDER BY COALESCE(c.last_message_at, c.created_at) DESC, c.id DESC LIMIT ?2 OFFSET ?3")
+        List<?> rows = em.createNativeQuery(SELECT.formatted("", "LIMIT ?2 OFFSET ?3"))
                 .setParameter(1, userId).setParameter(2, limit).setParameter(3, offset).getResultList();
         return rows.stream().map(r -> summary((Object[]) r)).toList();
     }
 
     public Optional<Summary> one(int userId, int conversationId) {
-        List<?> rows = em.createNativeQuery(SELECT + " AND c.id = ?2")
+        List<?> rows = em.createNativeQuery(SELECT.formatted("AND id = ?2", ""))
                 .setParameter(1, userId).setParameter(2, conversationId).getResultList();
         return rows.stream().map(r -> summary((Object[]) r)).findFirst();
     }
