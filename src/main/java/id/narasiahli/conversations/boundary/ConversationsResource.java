@@ -1,0 +1,159 @@
+package id.narasiahli.conversations.boundary;
+
+import id.narasiahli.accounts.control.CurrentUser;
+import id.narasiahli.conversations.entity.ChatMessage;
+import id.narasiahli.platform.boundary.RestConfiguration;
+import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.platform.control.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/** One-to-one conversations and their messages. */
+@Path("conversations")
+@RolesAllowed({"USER", "ADMIN"})
+@SecurityRequirement(name = RestConfiguration.BEARER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConversationsResource {
+
+    @Inject
+    Conversations conversations;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Context
+    UriInfo uri;
+
+    public record OpenRequest(@NotNull Integer participantId) {
+    }
+
+    public record TextMessage(@NotBlank @Size(max = ChatMessage.TEXT_LENGTH) String text) {
+    }
+
+    public record ReadRequest(@NotNull Integer upToMessageId) {
+    }
+
+    @POST
+    @Operation(summary = "Get or create your conversation with another user")
+    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "200", description = "The conversation already existed")
+    @APIResponse(responseCode = "400", description = "participantId missing or yourself")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public Response open(@Valid @NotNull OpenRequest body) {
+        Conversations.Opened opened = conversations.open(currentUser.id(), body.participantId());
+        if (!opened.created()) {
+            return Response.ok(opened.conversation()).build();
+        }
+        return Response.created(conversationUri(opened.conversation().id())).entity(opened.conversation()).build();
+    }
+
+    @GET
+    @Operation(summary = "Your conversations, newest activity first, with the last message and your unread count")
+    public Page<ConversationView> list(@QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        return conversations.list(currentUser.id(), limit, offset);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One of your conversations")
+    @APIResponse(responseCode = "404", description = "No such conversation, or not yours")
+    public ConversationView get(@PathParam("id") int id) {
+        return conversations.get(currentUser.id(), id);
+    }
+
+    @GET
+    @Path("{id}/messages")
+    @Operation(summary = "Messages, newest first; pass nextCursor as 'before' for the next (older) page")
+    @APIResponse(responseCode = "404", description = "No such conversation, or not yours")
+    public MessagePage messages(@PathParam("id") int id, @QueryParam("before") String before, @QueryParam("limit") String limit) {
+        return conversations.messages(currentUser.id(), id, before, limit);
+    }
+
+    @GET
+    @Path("{id}/messages/{messageId}")
+    @Operation(summary = "One message")
+    public MessageView message(@PathParam("id") int id, @PathParam("messageId") int messageId) {
+        return conversations.message(currentUser.id(), id, messageId);
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @Operation(summary = "Send a text message")
+    @APIResponse(responseCode = "201", description = "Sent")
+    @APIResponse(responseCode = "404", description = "No such conversation, or not yours")
+    public Response sendText(@PathParam("id") int id, @Valid @NotNull TextMessage body) {
+        return created(conversations.sendText(currentUser.id(), id, body.text()));
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Send an image, file or audio: part 'file', optional parts 'type' (image, file, audio) and 'text' (caption)."
+            + " The kind is decided from the content, not the name")
+    @APIResponse(responseCode = "201", description = "Sent; fileUrl is the authenticated download path")
+    @APIResponse(responseCode = "413", description = "Larger than narasi.chat.attachment-max-bytes")
+    @APIResponse(responseCode = "415", description = "Content of a kind not accepted (or not of the requested type)")
+    public Response sendAttachment(@PathParam("id") int id, @FormParam("file") EntityPart file,
+                                   @FormParam("type") EntityPart type, @FormParam("text") EntityPart caption) {
+        if (file == null) {
+            throw ApiException.invalid("file", "a multipart part named 'file' is required");
+        }
+        return created(conversations.sendAttachment(currentUser.id(), id, file.getContent(),
+                file.getFileName().orElse(null), text(type), text(caption)));
+    }
+
+    @POST
+    @Path("{id}/read")
+    @Operation(summary = "Mark the other participant's messages read, up to and including the given message")
+    public ReadMark markRead(@PathParam("id") int id, @Valid @NotNull ReadRequest body) {
+        return conversations.markRead(currentUser.id(), id, body.upToMessageId());
+    }
+
+    private Response created(MessageView message) {
+        URI location = uri.getBaseUriBuilder().path("conversations").path(Integer.toString(message.conversationId()))
+                .path("messages").path(Integer.toString(message.id())).build();
+        return Response.created(location).entity(message).build();
+    }
+
+    private URI conversationUri(int id) {
+        return uri.getBaseUriBuilder().path("conversations").path(Integer.toString(id)).build();
+    }
+
+    private static String text(EntityPart part) {
+        if (part == null) {
+            return null;
+        }
+        try (InputStream in = part.getContent()) {
+            return new String(in.readNBytes(ChatMessage.TEXT_LENGTH * 4 + 1), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
