@@ -63,6 +63,10 @@ public final class ShadowDatabase implements AutoCloseable {
         return new ShadowDatabase(shadow, live, name);
     }
 
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public Connection connect() throws SQLException {
         return dataSource.getConnection();
     }
