@@ -117,6 +117,20 @@ CREATE TABLE lookup_values (code VARCHAR(10) PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS lookup_values (code VARCHAR(10) PRIMARY KEY);
 --rollback DROP TABLE IF EXISTS lookup_values;
 
+--changeset lint:unsafe-create-table-fk
+CREATE TABLE account_notes (id SERIAL PRIMARY KEY, account_id INTEGER REFERENCES accounts (id));
+--rollback DROP TABLE account_notes;
+
+--changeset lint:safe-create-table-fk
+SET LOCAL lock_timeout = '10s';
+CREATE TABLE account_notes (id SERIAL PRIMARY KEY, account_id INTEGER, CONSTRAINT fk_account_notes_account FOREIGN KEY (account_id) REFERENCES accounts (id));
+--rollback DROP TABLE account_notes;
+
+--changeset lint:unsafe-local-outside-transaction runInTransaction:false
+SET LOCAL lock_timeout = '10s';
+CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_accounts_bio ON accounts (bio);
+--rollback DROP INDEX CONCURRENTLY IF EXISTS idx_accounts_bio;
+
 --changeset lint:exempted
 -- lint:allow drop-or-rename nothing reads accounts.score since release 1.4 (ticket 42)
 ALTER TABLE accounts DROP COLUMN score;

@@ -22,6 +22,15 @@ class ChangelogLintTest {
     private static final Logger LOG = Logger.getLogger(ChangelogLintTest.class.getName());
 
     @Test
+    void everyBaselineEntryStillMatchesAFinding() {
+        LintBaseline baseline = LintBaseline.load(getClass().getClassLoader());
+        Set<String> matched = new MigrationLint(new PostgresDatabase(), baseline).lint(Changelogs.changesets(), c -> true, Set.of())
+                .stream().filter(f -> f.status() == LintFinding.Status.BASELINED)
+                .map(f -> f.rule() + " " + f.changeset()).collect(java.util.stream.Collectors.toSet());
+        assertEquals(baseline.entries(), matched, "remove baseline lines that no longer match a finding");
+    }
+
+    @Test
     void projectChangelogHasNoUnacceptedErrors() {
         List<LintFinding> findings = new MigrationLint(new PostgresDatabase(), LintBaseline.load(getClass().getClassLoader()))
                 .lint(Changelogs.changesets(), c -> true, Set.of());

@@ -51,6 +51,11 @@ public final class LintBaseline {
         }
     }
 
+    /** Every accepted pair as {@code <rule> <changeset>}. */
+    public java.util.Set<String> entries() {
+        return java.util.Set.copyOf(reasons.keySet());
+    }
+
     Optional<String> reason(String rule, String changeset) {
         return Optional.ofNullable(reasons.get(rule + " " + changeset));
     }

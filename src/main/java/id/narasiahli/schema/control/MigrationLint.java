@@ -115,11 +115,17 @@ public final class MigrationLint {
 
         private void check(PgStatement s, Statement tree) {
             if (tree instanceof SetStatement set) {
-                lockTimeout |= "lock_timeout".equalsIgnoreCase(String.valueOf(set.getName()));
+                // SET LOCAL outside a transaction block only warns and lasts for nothing
+                boolean effective = changeSet.isRunInTransaction() || !"LOCAL".equalsIgnoreCase(set.getEffectParameter());
+                lockTimeout |= effective && "lock_timeout".equalsIgnoreCase(String.valueOf(set.getName()));
             } else if (tree instanceof CreateTable create) {
                 createdHere.add(name(create.getTable().getName()));
                 if (repeats() && !create.isIfNotExists()) {
                     flag(LintRule.NOT_IDEMPOTENT, s);
+                }
+                // a new table's foreign key locks the table it references (SHARE ROW EXCLUSIVE)
+                if (referencedTables(create).stream().anyMatch(this::existing)) {
+                    requireLockTimeout(s);
                 }
             } else if (tree instanceof CreateIndex index) {
                 indexes(s, index);
@@ -202,6 +208,25 @@ public final class MigrationLint {
             if (existing) {
                 requireLockTimeout(s);
             }
+        }
+
+        private Set<String> referencedTables(CreateTable create) {
+            Set<String> referenced = new HashSet<>();
+            if (create.getIndexes() != null) {
+                create.getIndexes().stream().filter(ForeignKeyIndex.class::isInstance)
+                        .map(i -> name(((ForeignKeyIndex) i).getTable().getName())).forEach(referenced::add);
+            }
+            if (create.getColumnDefinitions() != null) {
+                create.getColumnDefinitions().forEach(column -> {
+                    List<String> specs = column.getColumnSpecs() == null ? List.of() : column.getColumnSpecs();
+                    for (int i = 0; i + 1 < specs.size(); i++) {
+                        if (specs.get(i).equalsIgnoreCase("REFERENCES")) {
+                            referenced.add(name(specs.get(i + 1).replaceAll("\\(.*", "")));
+                        }
+                    }
+                });
+            }
+            return referenced;
         }
 
         private boolean isForeignKeyOrCheck(AlterExpression e) {

@@ -41,6 +41,8 @@ class MigrationLintTest {
             "unsafe-lock-timeout | missing-lock-timeout | ALTER TABLE accounts ADD COLUMN bio TEXT",
             "unsafe-rollback | missing-rollback | CREATE TABLE audit_notes (id SERIAL PRIMARY KEY, note TEXT)",
             "unsafe-idempotent | not-idempotent | CREATE TABLE lookup_values (code VARCHAR(10) PRIMARY KEY)",
+            "unsafe-create-table-fk | missing-lock-timeout | CREATE TABLE account_notes (id SERIAL PRIMARY KEY, account_id INTEGER REFERENCES accounts (id))",
+            "unsafe-local-outside-transaction | missing-lock-timeout | CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_accounts_bio ON accounts (bio)",
     })
     void flagsUnsafeChangesetWithRuleChangesetAndStatement(String id, String rule, String statement) {
         List<LintFinding> found = of(id);
@@ -56,7 +58,8 @@ class MigrationLintTest {
 
     @ParameterizedTest(name = "{0} passes")
     @CsvSource({"base", "safe-index", "safe-drop-index", "safe-not-null", "safe-type-change", "safe-drop-column",
-            "safe-foreign-key", "safe-check", "safe-lock-timeout", "safe-rollback", "safe-idempotent"})
+            "safe-foreign-key", "safe-check", "safe-lock-timeout", "safe-rollback", "safe-idempotent",
+            "safe-create-table-fk"})
     void passesSafeRewrite(String id) {
         assertEquals(List.of(), of(id));
     }
