@@ -2,6 +2,7 @@ package id.narasiahli.schema;
 
 import id.narasiahli.testsupport.Api;
 import id.narasiahli.testsupport.SharedServer;
+import id.narasiahli.testsupport.TestDatabase;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,24 @@ class SchemaQualityIT {
         assertEquals(0, drift.json().getJsonArray("entities").size(), drift.body());
         assertEquals("0", SharedServer.queryValue(
                 "SELECT count(*) FROM pg_database WHERE datname LIKE '" + SharedServer.DATABASE + "_shadow_%'"));
+    }
+
+    @Test
+    void driftReportsColumnAddedByHandToTheLiveDatabase() {
+        // a table no entity maps, so only the changelog side drifts; tests run one at a time and it is removed at once
+        TestDatabase.execute(SharedServer.DATABASE, "ALTER TABLE ai_chat_logs ADD COLUMN hand_made_note TEXT");
+        try {
+            Api.Response drift = admin.get("/api/admin/schema/drift");
+            assertEquals(200, drift.status(), drift.body());
+            JsonObject item = drift.json().getJsonArray("changelog").getJsonObject(0);
+            assertEquals("unexpected", item.getString("kind"), drift.body());
+            assertEquals("column", item.getString("type"));
+            assertEquals("ai_chat_logs.hand_made_note", item.getString("name"));
+            assertEquals(1, drift.json().getJsonArray("changelog").size(), drift.body());
+            assertEquals(0, drift.json().getJsonArray("entities").size(), drift.body());
+        } finally {
+            TestDatabase.execute(SharedServer.DATABASE, "ALTER TABLE ai_chat_logs DROP COLUMN hand_made_note");
+        }
     }
 
     @Test
