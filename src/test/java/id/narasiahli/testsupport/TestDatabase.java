@@ -87,6 +87,16 @@ public final class TestDatabase {
         }
     }
 
+    /** The first column of the first row of {@code sql} on {@code database}, as text (null when no row). */
+    public static String queryValue(String database, String sql) {
+        try (Connection c = dataSource(database).getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet rows = s.executeQuery(sql)) {
+            return rows.next() ? rows.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String envOr(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;

@@ -130,6 +130,11 @@ public final class Migrations implements AutoCloseable {
         }
     }
 
+    /** Runs {@code action} in this operation's Liquibase scope (class loader, logging, no analytics). */
+    public <T> T inLiquibaseScope(String what, Callable<T> action) {
+        return call(what, action);
+    }
+
     @Override
     public void close() {
         try {
