@@ -45,17 +45,30 @@ public class AiSessionsResource {
     @Context
     UriInfo uri;
 
-    public record CreateSession(@NotBlank @Size(max = AiChatSession.TITLE_LENGTH) String title,
-                                @Size(max = AiChatSession.AGENT_ID_LENGTH) String agentId,
-                                @Size(max = AiChatSession.SESSION_ID_LENGTH) String aiSessionId) {
+    // Request bodies with constraints are classes, not records: Payara's OpenAPI scanner fails on constraint
+    // annotations of record components (see accounts.boundary.AuthResource).
+
+    public static class CreateSession {
+        @NotBlank @Size(max = AiChatSession.TITLE_LENGTH)
+        public String title;
+        @Size(max = AiChatSession.AGENT_ID_LENGTH)
+        public String agentId;
+        @Size(max = AiChatSession.SESSION_ID_LENGTH)
+        public String aiSessionId;
     }
 
     /** Either field may be left out; status is active or archived. */
-    public record UpdateSession(@Size(max = AiChatSession.TITLE_LENGTH) String title, String status) {
+    public static class UpdateSession {
+        @Size(max = AiChatSession.TITLE_LENGTH)
+        public String title;
+        public String status;
     }
 
-    public record AppendMessage(@NotBlank String messageType,
-                                @NotNull @Size(min = 1, max = AiChatMessage.CONTENT_LENGTH) String content) {
+    public static class AppendMessage {
+        @NotBlank
+        public String messageType;
+        @NotNull @Size(min = 1, max = AiChatMessage.CONTENT_LENGTH)
+        public String content;
     }
 
     @POST
@@ -63,7 +76,7 @@ public class AiSessionsResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "aiSessionId already in use")
     public Response create(@Valid @NotNull CreateSession body) {
-        AiSessionView session = aiChat.create(currentUser.id(), body.title(), body.agentId(), body.aiSessionId());
+        AiSessionView session = aiChat.create(currentUser.id(), body.title, body.agentId, body.aiSessionId);
         return Response.created(uri.getBaseUriBuilder().path("ai-sessions").path(Integer.toString(session.id())).build())
                 .entity(session).build();
     }
@@ -86,7 +99,7 @@ public class AiSessionsResource {
     @Path("{id}")
     @Operation(summary = "Rename, archive (status archived) or reactivate (status active) a session")
     public AiSessionView update(@PathParam("id") int id, @Valid @NotNull UpdateSession body) {
-        return aiChat.update(currentUser.id(), id, body.title(), body.status());
+        return aiChat.update(currentUser.id(), id, body.title, body.status);
     }
 
     @DELETE
@@ -103,7 +116,7 @@ public class AiSessionsResource {
     @APIResponse(responseCode = "201", description = "Appended; the session's messageCount counts it")
     @APIResponse(responseCode = "409", description = "The session is archived")
     public Response append(@PathParam("id") int id, @Valid @NotNull AppendMessage body) {
-        AiMessageView message = aiChat.append(currentUser.id(), id, body.messageType(), body.content());
+        AiMessageView message = aiChat.append(currentUser.id(), id, body.messageType, body.content);
         return Response.created(uri.getBaseUriBuilder().path("ai-sessions").path(Integer.toString(id)).path("messages")
                 .path(Integer.toString(message.id())).build()).entity(message).build();
     }
