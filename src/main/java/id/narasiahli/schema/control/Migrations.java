@@ -86,11 +86,35 @@ public final class Migrations implements AutoCloseable {
         });
     }
 
-    /** Changesets not yet applied, as Liquibase's status command decides. Reads only; takes no lock. */
+    /**
+     * Changesets not yet applied, as Liquibase's status command decides. Reads the tracking table now, never
+     * a copy cached earlier in this scope (another instance may have migrated since). Takes no lock.
+     */
     public List<ChangesetRef> pending(DatabaseChangeLog changelog) {
-        return call("list pending changesets", () -> new StatusCommandStep()
-                .listUnrunChangeSets(new Contexts(contexts), new LabelExpression(), changelog, database)
-                .stream().map(ChangesetRef::of).toList());
+        return call("list pending changesets", () -> {
+            Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).resetAll();
+            return new StatusCommandStep()
+                    .listUnrunChangeSets(new Contexts(contexts), new LabelExpression(), changelog, database)
+                    .stream().map(ChangesetRef::of).toList();
+        });
+    }
+
+    /**
+     * Every selected changeset is recorded and none of the recorded ones changed, so there is nothing to
+     * apply and no lock to wait for: an instance of the running release restarting during a newer release's
+     * long migration serves at once. Reads only, and never creates the tracking table.
+     */
+    public boolean atHead(DatabaseChangeLog changelog) {
+        return pending(changelog).isEmpty() && validationProblems(changelog).isEmpty();
+    }
+
+    /**
+     * The migration lock on this operation's connection, not yet taken. Take it before {@link #update}: the
+     * update command then reads the tracking table, and creates it on an empty database, only under the lock.
+     */
+    public MigrationLock lock() {
+        return call("find its lock service", () -> MigrationLock.of(LockServiceFactory.getInstance().getLockService(database),
+                database, ((JdbcConnection) database.getConnection()).getUnderlyingConnection()));
     }
 
     /**
@@ -114,9 +138,18 @@ public final class Migrations implements AutoCloseable {
         });
     }
 
-    /** Applies every pending changeset with Liquibase's update command, reporting each to {@code listener}. */
+    /**
+     * Applies every pending changeset with Liquibase's update command, reporting each to {@code listener}. The
+     * command works out what is pending itself, in this fresh scope, after the lock is held: a list computed
+     * before the lock could name changesets another instance has applied meanwhile, and run them twice.
+     */
     public void update(ChangeExecListener listener) throws LiquibaseException {
         try {
+            inScope(classLoader, () -> {
+                // whatever an earlier read in this operation cached, the command reads afresh under the lock
+                Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).resetAll();
+                return null;
+            });
             inScope(classLoader, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelogFile)
