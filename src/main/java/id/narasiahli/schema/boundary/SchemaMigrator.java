@@ -83,6 +83,8 @@ public class SchemaMigrator {
             state.failed(mode, e.getMessage());
             LOG.severe(e.getMessage());
             throw e;
+        } finally {
+            Migrations.releaseThreadScope();
         }
     }
 
