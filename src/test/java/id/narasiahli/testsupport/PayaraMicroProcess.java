@@ -28,12 +28,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private final Process process;
     private final Path logFile;
     private final int port;
+    private final long launchedAt;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private PayaraMicroProcess(Process process, Path logFile, int port) {
+    private PayaraMicroProcess(Process process, Path logFile, int port, long launchedAt) {
         this.process = process;
         this.logFile = logFile;
         this.port = port;
+        this.launchedAt = launchedAt;
     }
 
     /** Starts the production WAR against {@code database}; {@code environment} adds or overrides variables. */
@@ -42,6 +44,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     public static PayaraMicroProcess start(String name, String database, Map<String, String> environment, Path war) {
+        PayaraMicroProcess started = launch(name, database, environment, war);
+        started.awaitBoot();
+        return started;
+    }
+
+    /** Starts the process and returns at once, for tests about what happens while it boots and migrates. */
+    public static PayaraMicroProcess launch(String name, String database, Map<String, String> environment, Path war) {
         int port = freePort();
         Path logFile = workDir().resolve(name + ".log");
         Map<String, String> env = new HashMap<>();
@@ -51,13 +60,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 Path.of(System.getProperty("narasi.it.payaraMicroJar")), Path.of(System.getProperty("narasi.it.postgresqlJar")),
                 Path.of(System.getProperty("narasi.it.postBootFile")), war, port, false);
         try {
+            long launchedAt = System.nanoTime();
             Process process = command.processBuilder(env)
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .start();
-            PayaraMicroProcess started = new PayaraMicroProcess(process, logFile, port);
-            started.awaitBoot();
-            return started;
+            return new PayaraMicroProcess(process, logFile, port, launchedAt);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Payara Micro", e);
         }
@@ -80,7 +88,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
-    private void awaitBoot() {
+    /** Waits for Payara Micro's last boot line, which comes after the deployment succeeded or failed. */
+    public void awaitBoot() {
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (log().contains(BOOTED)) {
@@ -92,6 +101,52 @@ public final class PayaraMicroProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException("Payara Micro did not boot within " + BOOT_TIMEOUT + "; log: " + logFile);
+    }
+
+    /** Waits until /health/ready answers 200 and returns the time since launch. */
+    public Duration awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; log: " + logFile);
+            }
+            if (readiness().ready()) {
+                return Duration.ofNanos(System.nanoTime() - launchedAt);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("Not ready within " + timeout + ": " + readiness() + "; log: " + logFile);
+    }
+
+    /** /health/ready now; a refused connection (still booting) counts as not ready. */
+    public Readiness readiness() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return Readiness.of(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return Readiness.unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no connection closed by Java; only the kernel closes the sockets. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Payara Micro " + process.pid() + " survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public HttpResponse<String> get(String path) {

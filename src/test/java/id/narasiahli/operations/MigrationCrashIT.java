@@ -1,0 +1,64 @@
+package id.narasiahli.operations;
+
+import id.narasiahli.testsupport.Changelogs;
+import id.narasiahli.testsupport.DatabaseFacts;
+import id.narasiahli.testsupport.Measured;
+import id.narasiahli.testsupport.MigrationGate;
+import id.narasiahli.testsupport.PayaraMicroProcess;
+import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.TestWar;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An instance killed with SIGKILL while it holds the migration lock inside a changeset: PostgreSQL ends its
+ * session, which rolls the changeset back and frees the lock, and the next instance migrates on its own.
+ */
+class MigrationCrashIT {
+
+    private static final Map<String, String> CRASH_CHANGELOG = Map.of("NARASI_SCHEMA_CHANGELOG", "liquibase/test/crash-master.xml");
+    private static final String CRASH_CHANGESET = "liquibase/test/crash-changeset.sql::crash_half_way::test";
+    private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(30);
+
+    @Test
+    void instanceKilledInsideAChangesetLeavesNothingHalfAppliedAndTheNextOneMigratesWithin30Seconds() {
+        String database = TestDatabase.createDatabase("crash");
+        int changesets = Changelogs.changesets().size() + 1;
+        try (MigrationGate gate = MigrationGate.shut(database)) {
+            long killedAt;
+            try (PayaraMicroProcess victim = PayaraMicroProcess.launch("crash-victim", database, CRASH_CHANGELOG, TestWar.withTestChangelogs())) {
+                String inside = gate.awaitArrival(Duration.ofSeconds(180));
+                assertTrue(inside.endsWith(" pid " + victim.pid()), "the victim is inside the changeset: " + inside);
+                assertEquals(1, DatabaseFacts.migrationLockHolders(database), "and holds the migration lock");
+                assertTrue(victim.readiness().schemaReason().contains("applying changeset " + CRASH_CHANGESET),
+                        String.valueOf(victim.readiness()));
+
+                victim.kill();
+                killedAt = System.nanoTime();
+                Measured.record("SIGKILL to migration lock released by PostgreSQL",
+                        DatabaseFacts.awaitMigrationLockFree(database, RECOVERY_LIMIT));
+            }
+            assertFalse(DatabaseFacts.tableExists(database, "crash_marker"), "the changeset's table was rolled back");
+            assertFalse(DatabaseFacts.columnExists(database, "users", "crash_flag"), "the changeset's column was rolled back");
+            assertEquals(changesets - 1, DatabaseFacts.recordedChangesets(database), "the changeset is not recorded");
+            gate.open();
+
+            try (PayaraMicroProcess successor = PayaraMicroProcess.launch("crash-successor", database, CRASH_CHANGELOG, TestWar.withTestChangelogs())) {
+                successor.awaitReady(RECOVERY_LIMIT.multipliedBy(2));
+                Duration recovery = Measured.record("SIGKILL to a new instance ready with the migration complete",
+                        Duration.ofNanos(System.nanoTime() - killedAt));
+                assertTrue(recovery.compareTo(RECOVERY_LIMIT) < 0, "recovered in " + recovery + ", log " + successor.logFile());
+                assertTrue(successor.log().contains("Applied changeset " + CRASH_CHANGESET), successor.logFile().toString());
+            }
+        }
+        assertTrue(DatabaseFacts.tableExists(database, "crash_marker"));
+        assertTrue(DatabaseFacts.columnExists(database, "users", "crash_flag"));
+        DatabaseFacts.assertEveryChangesetRecordedOnce(database, changesets);
+    }
+}
