@@ -21,22 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /**
  * Several instances of the production command (separate JVMs, own ports, one database) started at the same
  * moment on an empty database: the migration lock lets exactly one apply the changelog, the others wait,
- * confirm the schema is at head and serve. Also the single-instance baseline the README compares with.
+ * confirm the schema is at head and serve. (StartupIT measures the single-instance baseline.)
  */
 class ConcurrentStartupIT {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Pattern ERROR = Pattern.compile("SEVERE|\\bERROR\\b");
-
-    @Test
-    void oneInstanceOnAnEmptyDatabaseBecomesReady() {
-        String database = TestDatabase.createDatabase("alone");
-        try (PayaraMicroProcess alone = PayaraMicroProcess.launch("alone", database, Map.of(), war())) {
-            Measured.record("1 instance, empty database, launch to ready", alone.awaitReady(READY_TIMEOUT));
-            assertNoErrorLogged(alone);
-        }
-        DatabaseFacts.assertEveryChangesetRecordedOnce(database, Changelogs.changesets().size());
-    }
 
     @Test
     void threeInstancesStartedTogetherOnAnEmptyDatabaseAllBecomeReadyAndApplyEachChangesetOnce() {

@@ -46,10 +46,10 @@ class FailedRolloutIT {
                  PayaraMicroProcess first = PayaraMicroProcess.launch("rollout-broken-1", database, broken, war);
                  PayaraMicroProcess second = PayaraMicroProcess.launch("rollout-broken-2", database, broken, war)) {
                 String inside = gate.awaitArrival(TIMEOUT);
-                PayaraMicroProcess running = inside.endsWith(" pid " + first.pid()) ? first : second;
+                PayaraMicroProcess running = inside.contains(" pid " + first.pid() + " on ") ? first : second;
                 PayaraMicroProcess waiting = running == first ? second : first;
                 assertTrue(awaitReason(running, "applying changeset " + BROKEN).contains(BROKEN));
-                assertTrue(awaitReason(waiting, "waiting for the migration lock held by").contains(" pid " + running.pid()),
+                assertTrue(awaitReason(waiting, "waiting for the migration lock held by").contains(" pid " + running.pid() + " on "),
                         "the waiting instance names the one that migrates");
                 previous.awaitReady(TIMEOUT); // at head already, it needs no lock: a rollout does not block it
 

@@ -1,6 +1,7 @@
 package id.narasiahli.schema;
 
 import id.narasiahli.testsupport.Changelogs;
+import id.narasiahli.testsupport.Measured;
 import id.narasiahli.testsupport.PayaraMicroProcess;
 import id.narasiahli.testsupport.SchemaSnapshot;
 import id.narasiahli.testsupport.TestDatabase;
@@ -8,10 +9,12 @@ import id.narasiahli.testsupport.TestWar;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,9 @@ class StartupIT {
     void firstStartAppliesEveryChangesetAndASecondStartAppliesNothingWithoutError() throws SQLException {
         String database = TestDatabase.createDatabase("restart");
         int changesets = Changelogs.changesets().size();
-        try (PayaraMicroProcess first = PayaraMicroProcess.start("restart-1", database, Map.of())) {
+        try (PayaraMicroProcess first = PayaraMicroProcess.launch("restart-1", database, Map.of(),
+                Path.of(System.getProperty("narasi.it.war")))) {
+            Measured.record("1 instance, empty database, launch to ready", first.awaitReady(Duration.ofSeconds(180)));
             assertReady(first);
             String log = first.log();
             for (String id : ids()) {

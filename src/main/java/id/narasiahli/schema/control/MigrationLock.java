@@ -48,11 +48,11 @@ public final class MigrationLock implements AutoCloseable {
     /** {@value #WAIT_SETTING}: how long an instance waits for another one's migration before giving up. */
     public static Duration maxWait(String setting) {
         try {
-            long seconds = Long.parseLong(setting.trim());
+            long seconds = Long.parseLong(setting == null ? "" : setting.trim());
             if (seconds >= 0) {
                 return Duration.ofSeconds(seconds);
             }
-        } catch (NumberFormatException | NullPointerException e) {
+        } catch (NumberFormatException e) {
             // reported below with the setting's name
         }
         throw new SchemaMigrationException("Invalid setting " + WAIT_SETTING + " (env NARASI_SCHEMA_LOCK_WAIT_SECONDS) = '"

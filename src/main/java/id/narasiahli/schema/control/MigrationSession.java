@@ -49,7 +49,8 @@ final class MigrationSession implements AutoCloseable {
         try {
             boolean checksClient = connection.getMetaData().getDatabaseMajorVersion() >= 14;
             try (PreparedStatement set = connection.prepareStatement("SELECT set_config('application_name', ?, false)")) {
-                set.setString(1, truncate("narasi-ahli migration " + hostName() + " pid " + ProcessHandle.current().pid()));
+                // the pid first: a long host name is what gets cut at PostgreSQL's 63 characters
+                set.setString(1, truncate("narasi-ahli migration pid " + ProcessHandle.current().pid() + " on " + hostName()));
                 set.execute();
             }
             if (checksClient) {
