@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class ConcurrentStartupIT {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
     private static final Pattern ERROR = Pattern.compile("SEVERE|\\bERROR\\b");
 
     @Test

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FailedRolloutIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration TIMEOUT = Duration.ofSeconds(300);
     private static final String BROKEN = "liquibase/test/rollout-broken.sql::rollout_broken::test";
     private static final Pattern FAILURE = Pattern.compile("Schema migration failed at changeset [^\\n]*");
 
