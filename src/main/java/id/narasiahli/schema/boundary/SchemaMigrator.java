@@ -91,12 +91,15 @@ public class SchemaMigrator {
     private List<ChangesetRef> run(SchemaMode mode) {
         long start = System.nanoTime();
         try (Migrations migrations = Migrations.open(connect(), changelogFile, contexts)) {
+            if (mode == SchemaMode.UPDATE) {
+                return update(migrations, start);
+            }
             DatabaseChangeLog changelog = migrations.changelog();
             List<ChangesetRef> selected = migrations.selected(changelog);
-            switch (mode) {
-                case UPDATE -> update(migrations, changelog, start);
-                case VALIDATE -> validate(migrations, changelog, start);
-                case OFF -> LOG.info(() -> String.format("Schema mode off: the schema was not checked or changed;"
+            if (mode == SchemaMode.VALIDATE) {
+                validate(migrations, changelog, start);
+            } else {
+                LOG.info(() -> String.format("Schema mode off: the schema was not checked or changed;"
                         + " %d of %d changesets pending", migrations.pending(changelog).size(), selected.size()));
             }
             return selected;
@@ -104,21 +107,24 @@ public class SchemaMigrator {
     }
 
     /**
-     * Nothing to do when the database is at head already (read without the lock). Otherwise, under the
-     * cluster-wide lock: wait while another instance migrates, apply whatever is still pending then (often
-     * nothing after a wait), and confirm the database is at head before serving.
+     * Nothing to do when the database is at head already (read without the lock, creating nothing). Otherwise,
+     * under the cluster-wide lock: wait while another instance migrates, then parse, apply whatever is still
+     * pending (often nothing after a wait), and confirm the database is at head before serving.
      */
-    private void update(Migrations migrations, DatabaseChangeLog changelog, long start) {
+    private List<ChangesetRef> update(Migrations migrations, long start) {
         Duration lockWait = MigrationLock.maxWait(lockWaitSetting);
-        if (migrations.atHead(changelog)) {
+        DatabaseChangeLog planned = migrations.changelogWithoutDatabase();
+        if (migrations.atHead(planned)) {
             LOG.info("Schema at head already: every changeset applied, no migration lock needed");
             logFinished(0, start);
-            return;
+            return migrations.selected(planned);
         }
         ChangesetTimer timer = new ChangesetTimer(state::activity);
+        DatabaseChangeLog changelog;
         try (MigrationLock lock = migrations.lock()) {
             lock.acquire(lockWait, state::activity);
             state.activity("running migrations");
+            changelog = migrations.changelog();
             migrations.update(timer);
         } catch (SchemaMigrationException e) {
             throw e;
@@ -137,6 +143,7 @@ public class SchemaMigrator {
                     + " first " + pending.get(0) + "; refusing to serve on a schema behind the changelog.");
         }
         logFinished(timer.applied().size(), start);
+        return migrations.selected(changelog);
     }
 
     private void logFinished(int applied, long start) {

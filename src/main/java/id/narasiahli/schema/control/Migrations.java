@@ -22,7 +22,9 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.exception.ValidationFailedException;
 import liquibase.lockservice.LockServiceFactory;
+import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 import java.lang.reflect.Field;
@@ -66,13 +68,32 @@ public final class Migrations implements AutoCloseable {
         }
     }
 
-    /** Parses the changelog; a missing file or a malformed changeset fails with Liquibase's message. */
+    /**
+     * Parses the changelog; a missing file or a malformed changeset fails with Liquibase's message. Liquibase
+     * creates its tracking table while it parses an include, so in mode update this runs under the lock.
+     */
     public DatabaseChangeLog changelog() {
+        return call("parse changelog " + changelogFile, () ->
+                DatabaseChangelogCommandStep.getDatabaseChangeLog(changelogFile, parameters(), database));
+    }
+
+    /**
+     * The same changelog parsed without the database in Liquibase's scope, so that nothing is created (the
+     * race of several instances on an empty database). Good for deciding, without the lock, that nothing is
+     * pending: a changeset reads as pending here whenever it does for {@link #changelog()}.
+     */
+    public DatabaseChangeLog changelogWithoutDatabase() {
         return call("parse changelog " + changelogFile, () -> {
-            ChangeLogParameters parameters = new ChangeLogParameters(database);
-            parameters.setContexts(new Contexts(contexts));
-            return DatabaseChangelogCommandStep.getDatabaseChangeLog(changelogFile, parameters, database);
+            ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
+            return ChangeLogParserFactory.getInstance().getParser(changelogFile, accessor)
+                    .parse(changelogFile, parameters(), accessor);
         });
+    }
+
+    private ChangeLogParameters parameters() {
+        ChangeLogParameters parameters = new ChangeLogParameters(database);
+        parameters.setContexts(new Contexts(contexts));
+        return parameters;
     }
 
     /** The changesets this deployment's contexts select, in changelog order. */
