@@ -56,7 +56,7 @@ class PayaraServerIT {
     }
 
     private static Readiness awaitReady(PayaraServerDomain domain) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create("http://localhost:" + domain.httpPort() + "/health/ready");
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         Readiness last = null;

@@ -29,7 +29,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private final Path logFile;
     private final int port;
     private final long launchedAt;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 only. With the client's default (HTTP/2, an h2c upgrade on plain HTTP), probes twice kept
+     * timing out for minutes against an instance whose log said it was ready; plain HTTP/1.1 probes did not.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private PayaraMicroProcess(Process process, Path logFile, int port, long launchedAt) {
         this.process = process;
