@@ -3,15 +3,13 @@ package id.narasiahli.schema;
 import id.narasiahli.accounts.control.Pem;
 import id.narasiahli.testsupport.Api;
 import id.narasiahli.testsupport.Changelogs;
+import id.narasiahli.testsupport.Measured;
 import id.narasiahli.testsupport.PayaraMicroProcess;
 import id.narasiahli.testsupport.SchemaSnapshot;
 import id.narasiahli.testsupport.TestDatabase;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import id.narasiahli.testsupport.TestWar;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,6 +19,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -45,7 +44,9 @@ class StartupIT {
         String database = TestDatabase.createDatabase("restart");
         int changesets = Changelogs.productionChangesets().size();
         Map<String, String> admin = Map.of("NARASI_ADMIN_EMAIL", "root@narasi.test", "NARASI_ADMIN_PASSWORD", "first admin passphrase");
-        try (PayaraMicroProcess first = PayaraMicroProcess.start("restart-1", database, admin)) {
+        try (PayaraMicroProcess first = PayaraMicroProcess.launch("restart-1", database, admin,
+                Path.of(System.getProperty("narasi.it.war")))) {
+            Measured.record("1 instance, empty database, launch to ready", first.awaitReady(Duration.ofSeconds(180)));
             assertReady(first);
             String log = first.log();
             for (String id : ids()) {
@@ -54,6 +55,8 @@ class StartupIT {
             assertTrue(log.contains("Schema update finished: " + changesets + " changesets applied in "), first.logFile().toString());
             assertTrue(log.contains("Created administrator root@narasi.test"), first.logFile().toString());
         }
+        assertEquals(0, count(database, "SELECT count(*) FROM pg_tables WHERE tablename = 'databasechangeloglock'"),
+                "Liquibase inside the WAR locked with the session advisory lock, not with its lock table");
         List<String> schema = SchemaSnapshot.of(database);
         try (PayaraMicroProcess second = PayaraMicroProcess.start("restart-2", database, admin)) {
             assertReady(second);
@@ -77,17 +80,19 @@ class StartupIT {
         int historyBefore = count(database, "SELECT count(*) FROM databasechangelog");
 
         try (PayaraMicroProcess payara = PayaraMicroProcess.start("broken", database,
-                Map.of("NARASI_SCHEMA_CHANGELOG", "liquibase/test/broken-master.xml"), warWithTestChangelogs())) {
+                Map.of("NARASI_SCHEMA_CHANGELOG", "liquibase/test/broken-master.xml"), TestWar.withTestChangelogs())) {
             HttpResponse<String> ready = payara.get("/health/ready");
             assertEquals(503, ready.statusCode(), ready.body());
             String log = payara.log();
             assertTrue(log.contains("Schema migration failed at changeset liquibase/test/broken-changeset.sql::broken_after_partial_work::test: "
                     + "ERROR: relation \"no_such_table\" does not exist"), payara.logFile().toString());
             assertTrue(log.contains("[SQLSTATE 42P01]"), "the database error code is named");
+            assertEquals(0, count(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                    + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"),
+                    "the failed run released the migration lock although its pooled connection stays open");
         }
         assertEquals(schemaBefore, SchemaSnapshot.of(database), "no half-applied changeset: table and column rolled back");
         assertEquals(historyBefore, count(database, "SELECT count(*) FROM databasechangelog"));
-        assertEquals(0, count(database, "SELECT count(*) FROM databasechangeloglock WHERE locked"));
     }
 
     @Test
@@ -172,17 +177,6 @@ class StartupIT {
         List<String> ids = new ArrayList<>();
         Changelogs.productionChangesets().forEach(c -> ids.add(c.getId()));
         return ids;
-    }
-
-    /** The production WAR plus the test-only changelogs under liquibase/test/. */
-    static Path warWithTestChangelogs() {
-        Path war = PayaraMicroProcess.workDir().resolve("narasi-ahli-test-changelogs.war");
-        WebArchive archive = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("narasi.it.war")));
-        for (String file : List.of("broken-master.xml", "broken-changeset.sql")) {
-            archive.addAsResource("test-changelogs/" + file, "liquibase/test/" + file);
-        }
-        archive.as(ZipExporter.class).exportTo(war.toFile(), true);
-        return war;
     }
 
     static int count(String database, String query) throws SQLException {

@@ -23,17 +23,24 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /** Payara Micro's last boot line, printed whether or not the deployment succeeded. */
     private static final String BOOTED = "ready in";
-    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(300);
 
     private final Process process;
     private final Path logFile;
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final long launchedAt;
+    /**
+     * HTTP/1.1 only. With the client's default (HTTP/2, an h2c upgrade on plain HTTP), probes twice kept
+     * timing out for minutes against an instance whose log said it was ready; plain HTTP/1.1 probes did not.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private PayaraMicroProcess(Process process, Path logFile, int port) {
+    private PayaraMicroProcess(Process process, Path logFile, int port, long launchedAt) {
         this.process = process;
         this.logFile = logFile;
         this.port = port;
+        this.launchedAt = launchedAt;
     }
 
     /** Starts the production WAR against {@code database}; {@code environment} adds or overrides variables. */
@@ -42,6 +49,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     public static PayaraMicroProcess start(String name, String database, Map<String, String> environment, Path war) {
+        PayaraMicroProcess started = launch(name, database, environment, war);
+        started.awaitBoot();
+        return started;
+    }
+
+    /** Starts the process and returns at once, for tests about what happens while it boots and migrates. */
+    public static PayaraMicroProcess launch(String name, String database, Map<String, String> environment, Path war) {
         int port = freePort();
         Path logFile = workDir().resolve(name + ".log");
         Map<String, String> env = new HashMap<>();
@@ -51,13 +65,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 Path.of(System.getProperty("narasi.it.payaraMicroJar")), Path.of(System.getProperty("narasi.it.postgresqlJar")),
                 Path.of(System.getProperty("narasi.it.postBootFile")), war, port, false);
         try {
+            long launchedAt = System.nanoTime();
             Process process = command.processBuilder(env)
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .start();
-            PayaraMicroProcess started = new PayaraMicroProcess(process, logFile, port);
-            started.awaitBoot();
-            return started;
+            return new PayaraMicroProcess(process, logFile, port, launchedAt);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Payara Micro", e);
         }
@@ -80,7 +93,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
-    private void awaitBoot() {
+    /** Waits for Payara Micro's last boot line, which comes after the deployment succeeded or failed. */
+    public void awaitBoot() {
         long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (log().contains(BOOTED)) {
@@ -96,6 +110,52 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     public URI baseUri() {
         return URI.create("http://localhost:" + port + "/");
+    }
+
+    /** Waits until /health/ready answers 200 and returns the time since launch. */
+    public Duration awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; log: " + logFile);
+            }
+            if (readiness().ready()) {
+                return Duration.ofNanos(System.nanoTime() - launchedAt);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("Not ready within " + timeout + ": " + readiness() + "; log: " + logFile);
+    }
+
+    /** /health/ready now; a refused connection (still booting) counts as not ready. */
+    public Readiness readiness() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/ready"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return Readiness.of(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return Readiness.unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no connection closed by Java; only the kernel closes the sockets. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Payara Micro " + process.pid() + " survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public HttpResponse<String> get(String path) {

@@ -5,6 +5,7 @@ import id.narasiahli.schema.control.ChangesetDurations;
 import id.narasiahli.schema.control.ChangesetRef;
 import id.narasiahli.schema.control.ChangesetTimer;
 import id.narasiahli.schema.control.DatabaseTarget;
+import id.narasiahli.schema.control.MigrationLock;
 import id.narasiahli.schema.control.Migrations;
 import id.narasiahli.schema.control.SchemaMigrationException;
 import id.narasiahli.schema.control.SchemaMode;
@@ -24,14 +25,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
+
+import static id.narasiahli.schema.control.ErrorText.databaseError;
+import static id.narasiahli.schema.control.ErrorText.oneLine;
+import static id.narasiahli.schema.control.ErrorText.rootMessage;
 
 /**
  * Brings the schema to the changelog's head before the application serves (Dataverse's pattern: a
  * bean-managed-transaction startup singleton; other startup beans are {@code @DependsOn} it). Any
- * failure aborts the deployment with a message naming the changeset, setting or database.
+ * failure aborts the deployment with a message naming the changeset, setting or database. Instances
+ * migrate one at a time under {@link MigrationLock}; what this one is doing meanwhile is in
+ * {@link SchemaState}, which readiness reports while the deployment is still running.
  */
 @Startup
 @Singleton
@@ -65,6 +72,10 @@ public class SchemaMigrator {
     @ConfigProperty(name = "narasi.schema.contexts", defaultValue = "production")
     String contexts;
 
+    @Inject
+    @ConfigProperty(name = MigrationLock.WAIT_SETTING, defaultValue = "300")
+    String lockWaitSetting;
+
     @PostConstruct
     void migrate() {
         SchemaMode mode = null;
@@ -76,28 +87,51 @@ public class SchemaMigrator {
             state.failed(mode, e.getMessage());
             LOG.severe(e.getMessage());
             throw e;
+        } finally {
+            Migrations.releaseThreadScope();
         }
     }
 
     private List<ChangesetRef> run(SchemaMode mode) {
         long start = System.nanoTime();
         try (Migrations migrations = Migrations.open(connect(), changelogFile, contexts)) {
+            if (mode == SchemaMode.UPDATE) {
+                return update(migrations, start);
+            }
             DatabaseChangeLog changelog = migrations.changelog();
             List<ChangesetRef> selected = migrations.selected(changelog);
-            switch (mode) {
-                case UPDATE -> update(migrations, start);
-                case VALIDATE -> validate(migrations, changelog, start);
-                case OFF -> LOG.info(() -> String.format("Schema mode off: the schema was not checked or changed;"
+            if (mode == SchemaMode.VALIDATE) {
+                validate(migrations, changelog, start);
+            } else {
+                LOG.info(() -> String.format("Schema mode off: the schema was not checked or changed;"
                         + " %d of %d changesets pending", migrations.pending(changelog).size(), selected.size()));
             }
             return selected;
         }
     }
 
-    private void update(Migrations migrations, long start) {
-        ChangesetTimer timer = new ChangesetTimer();
-        try {
+    /**
+     * Nothing to do when the database is at head already (read without the lock, creating nothing). Otherwise,
+     * under the cluster-wide lock: wait while another instance migrates, then parse, apply whatever is still
+     * pending (often nothing after a wait), and confirm the database is at head before serving.
+     */
+    private List<ChangesetRef> update(Migrations migrations, long start) {
+        Duration lockWait = MigrationLock.maxWait(lockWaitSetting);
+        DatabaseChangeLog planned = migrations.changelogWithoutDatabase();
+        if (migrations.atHead(planned)) {
+            LOG.info("Schema at head already: every changeset applied, no migration lock needed");
+            logFinished(0, start);
+            return migrations.selected(planned);
+        }
+        ChangesetTimer timer = new ChangesetTimer(state::activity);
+        DatabaseChangeLog changelog;
+        try (MigrationLock lock = migrations.lock()) {
+            lock.acquire(lockWait, state::activity);
+            state.activity("running migrations");
+            changelog = migrations.changelog();
             migrations.update(timer);
+        } catch (SchemaMigrationException e) {
+            throw e;
         } catch (LiquibaseException | RuntimeException e) {
             if (timer.failed() != null) {
                 throw new SchemaMigrationException("Schema migration failed at changeset " + timer.failed()
@@ -107,8 +141,19 @@ public class SchemaMigrator {
             throw new SchemaMigrationException("Schema migration failed: " + oneLine(e.getMessage()), e);
         }
         durations.record(timer.applied(), ChangesetDurations.STARTUP);
+        state.activity("verifying that every changeset is applied");
+        List<ChangesetRef> pending = migrations.pending(changelog);
+        if (!pending.isEmpty()) {
+            throw new SchemaMigrationException("Schema update ended with " + pending.size() + " changesets still pending,"
+                    + " first " + pending.get(0) + "; refusing to serve on a schema behind the changelog.");
+        }
+        logFinished(timer.applied().size(), start);
+        return migrations.selected(changelog);
+    }
+
+    private void logFinished(int applied, long start) {
         LOG.info(() -> String.format("Schema update finished: %d changesets applied in %d ms (changelog %s, contexts %s)",
-                timer.applied().size(), millisSince(start), changelogFile, contexts));
+                applied, millisSince(start), changelogFile, contexts));
     }
 
     private void validate(Migrations migrations, DatabaseChangeLog changelog, long start) {
@@ -131,32 +176,6 @@ public class SchemaMigrator {
         } catch (SQLException | RuntimeException e) {
             throw new SchemaMigrationException(DatabaseTarget.unreachable(dataSource, dataSources.jndiName(), e), e);
         }
-    }
-
-    /** The database's own words for a failed changeset: the deepest SQL error and its SQLSTATE. */
-    private static String databaseError(Throwable e) {
-        SQLException sql = null;
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException s) {
-                sql = s;
-            }
-        }
-        if (sql == null) {
-            return oneLine(rootMessage(e));
-        }
-        return oneLine(sql.getMessage()) + " [SQLSTATE " + sql.getSQLState() + "]";
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.lines().map(String::strip).collect(Collectors.joining(" "));
     }
 
     private static long millisSince(long start) {

@@ -44,7 +44,8 @@ public class SchemaReadinessCheck implements HealthCheck {
             return response.withData("reason", state.failure()).build();
         }
         if (!state.finished()) {
-            return response.withData("reason", "startup migration has not finished").build();
+            String activity = state.activity();
+            return response.withData("reason", activity == null ? "startup migration has not finished" : activity).build();
         }
         Set<ChangesetRef> applied;
         try {

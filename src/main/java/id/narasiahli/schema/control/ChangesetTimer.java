@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /** Logs one line per changeset Liquibase applies, with its duration, and remembers the one that failed. */
@@ -18,14 +19,27 @@ public class ChangesetTimer extends AbstractChangeExecListener {
 
     private final Map<ChangesetRef, Long> started = new HashMap<>();
     private final List<AppliedChangeset> applied = new ArrayList<>();
+    private final Consumer<String> progress;
     private ChangesetRef failed;
+
+    /** {@code progress} hears which changeset is running, for readiness. */
+    /** For runs that report progress nowhere but the log (the admin API's apply). */
+    public ChangesetTimer() {
+        this(activity -> { });
+    }
+
+    public ChangesetTimer(Consumer<String> progress) {
+        this.progress = progress;
+    }
 
     public record AppliedChangeset(ChangesetRef changeset, String execType, long millis) {
     }
 
     @Override
     public void willRun(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.RunStatus runStatus) {
-        started.put(ChangesetRef.of(changeSet), System.nanoTime());
+        ChangesetRef ref = ChangesetRef.of(changeSet);
+        started.put(ref, System.nanoTime());
+        progress.accept("applying changeset " + ref);
     }
 
     @Override

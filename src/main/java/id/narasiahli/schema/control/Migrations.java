@@ -22,14 +22,18 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.exception.ValidationFailedException;
 import liquibase.lockservice.LockServiceFactory;
+import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.logging.Logger;
 
 /**
  * Liquibase, used through its own commands and visitors, on one JDBC connection. Each instance is one
@@ -37,6 +41,8 @@ import java.util.concurrent.Callable;
  * list is never reused after another instance may have changed the database.
  */
 public final class Migrations implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
     private final Database database;
     private final String changelogFile;
@@ -62,13 +68,32 @@ public final class Migrations implements AutoCloseable {
         }
     }
 
-    /** Parses the changelog; a missing file or a malformed changeset fails with Liquibase's message. */
+    /**
+     * Parses the changelog; a missing file or a malformed changeset fails with Liquibase's message. Liquibase
+     * creates its tracking table while it parses an include, so in mode update this runs under the lock.
+     */
     public DatabaseChangeLog changelog() {
+        return call("parse changelog " + changelogFile, () ->
+                DatabaseChangelogCommandStep.getDatabaseChangeLog(changelogFile, parameters(), database));
+    }
+
+    /**
+     * The same changelog parsed without the database in Liquibase's scope, so that nothing is created (the
+     * race of several instances on an empty database). Good for deciding, without the lock, that nothing is
+     * pending: a changeset reads as pending here whenever it does for {@link #changelog()}.
+     */
+    public DatabaseChangeLog changelogWithoutDatabase() {
         return call("parse changelog " + changelogFile, () -> {
-            ChangeLogParameters parameters = new ChangeLogParameters(database);
-            parameters.setContexts(new Contexts(contexts));
-            return DatabaseChangelogCommandStep.getDatabaseChangeLog(changelogFile, parameters, database);
+            ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
+            return ChangeLogParserFactory.getInstance().getParser(changelogFile, accessor)
+                    .parse(changelogFile, parameters(), accessor);
         });
+    }
+
+    private ChangeLogParameters parameters() {
+        ChangeLogParameters parameters = new ChangeLogParameters(database);
+        parameters.setContexts(new Contexts(contexts));
+        return parameters;
     }
 
     /** The changesets this deployment's contexts select, in changelog order. */
@@ -86,11 +111,35 @@ public final class Migrations implements AutoCloseable {
         });
     }
 
-    /** Changesets not yet applied, as Liquibase's status command decides. Reads only; takes no lock. */
+    /**
+     * Changesets not yet applied, as Liquibase's status command decides. Reads the tracking table now, never
+     * a copy cached earlier in this scope (another instance may have migrated since). Takes no lock.
+     */
     public List<ChangesetRef> pending(DatabaseChangeLog changelog) {
-        return call("list pending changesets", () -> new StatusCommandStep()
-                .listUnrunChangeSets(new Contexts(contexts), new LabelExpression(), changelog, database)
-                .stream().map(ChangesetRef::of).toList());
+        return call("list pending changesets", () -> {
+            Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).resetAll();
+            return new StatusCommandStep()
+                    .listUnrunChangeSets(new Contexts(contexts), new LabelExpression(), changelog, database)
+                    .stream().map(ChangesetRef::of).toList();
+        });
+    }
+
+    /**
+     * Every selected changeset is recorded and none of the recorded ones changed, so there is nothing to
+     * apply and no lock to wait for: an instance of the running release restarting during a newer release's
+     * long migration serves at once. Reads only, and never creates the tracking table.
+     */
+    public boolean atHead(DatabaseChangeLog changelog) {
+        return pending(changelog).isEmpty() && validationProblems(changelog).isEmpty();
+    }
+
+    /**
+     * The migration lock on this operation's connection, not yet taken. Take it before {@link #update}: the
+     * update command then reads the tracking table, and creates it on an empty database, only under the lock.
+     */
+    public MigrationLock lock() {
+        return call("find its lock service", () -> MigrationLock.of(LockServiceFactory.getInstance().getLockService(database),
+                database, ((JdbcConnection) database.getConnection()).getUnderlyingConnection()));
     }
 
     /**
@@ -114,9 +163,18 @@ public final class Migrations implements AutoCloseable {
         });
     }
 
-    /** Applies every pending changeset with Liquibase's update command, reporting each to {@code listener}. */
+    /**
+     * Applies every pending changeset with Liquibase's update command, reporting each to {@code listener}. The
+     * command works out what is pending itself, in this fresh scope, after the lock is held: a list computed
+     * before the lock could name changesets another instance has applied meanwhile, and run them twice.
+     */
     public void update(ChangeExecListener listener) throws LiquibaseException {
         try {
+            inScope(classLoader, () -> {
+                // whatever an earlier read in this operation cached, the command reads afresh under the lock
+                Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).resetAll();
+                return null;
+            });
             inScope(classLoader, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                     .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelogFile)
@@ -146,6 +204,21 @@ public final class Migrations implements AutoCloseable {
             database.close();
         } catch (Exception e) {
             // closing returns the connection to the pool; nothing to recover
+        }
+    }
+
+    /**
+     * Liquibase keeps its scope manager in a thread-local of the calling thread: on the deployment thread it
+     * would pin this WAR's class loader after an undeploy (Payara Server logs it as a leak at stop-domain).
+     * Liquibase has no way to remove it, so this does, once no Liquibase call is left on this thread.
+     */
+    public static void releaseThreadScope() {
+        try {
+            Field field = Scope.class.getDeclaredField("scopeManager");
+            field.setAccessible(true);
+            ((ThreadLocal<?>) field.get(null)).remove();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.fine(() -> "Cannot remove Liquibase's thread-local scope: " + e);
         }
     }
 

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * What the startup migration found and did, shared with readiness. Written once by the startup singleton,
- * read by any request thread.
+ * What the startup migration is doing, found and did, shared with readiness. Written by the startup singleton
+ * while the deployment runs (Payara already calls readiness checks then), read by any request thread.
  */
 @ApplicationScoped
 public class SchemaState {
@@ -15,12 +15,19 @@ public class SchemaState {
     private volatile List<ChangesetRef> selected = List.of();
     private volatile boolean finished;
     private volatile String failure;
+    private volatile String activity;
 
     public void finished(SchemaMode mode, List<ChangesetRef> selected) {
         this.mode = mode;
         this.selected = List.copyOf(selected);
         this.failure = null;
+        this.activity = null;
         this.finished = true;
+    }
+
+    /** What the startup migration is doing right now (waiting for the lock, applying a changeset). */
+    public void activity(String activity) {
+        this.activity = activity;
     }
 
     public void failed(SchemaMode mode, String failure) {
@@ -44,5 +51,9 @@ public class SchemaState {
 
     public String failure() {
         return failure;
+    }
+
+    public String activity() {
+        return activity;
     }
 }

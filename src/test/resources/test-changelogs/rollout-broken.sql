@@ -1,0 +1,9 @@
+--liquibase formatted sql
+
+--changeset test:rollout_broken
+-- Waits at the test's gate (advisory lock 7007) so the test can read every instance's readiness meanwhile,
+-- then fails: rollout_parts does not exist until rollout-fix.sql creates it.
+CREATE TABLE rollout_widgets (id INTEGER PRIMARY KEY, part_id INTEGER);
+SELECT pg_advisory_xact_lock(7007);
+INSERT INTO rollout_parts (id) VALUES (1);
+--rollback DROP TABLE rollout_widgets;
