@@ -1,6 +1,7 @@
 package id.narasiahli.aichat.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -25,6 +26,7 @@ public class AiChatMessage {
     @Column(name = "session_id", nullable = false, updatable = false)
     private Integer sessionId;
 
+    @Convert(converter = AiMessageTypeConverter.class)
     @Column(name = "message_type", nullable = false, updatable = false, length = 20)
     private AiMessageType type;
 

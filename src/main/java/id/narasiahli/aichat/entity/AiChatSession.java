@@ -1,6 +1,7 @@
 package id.narasiahli.aichat.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -42,6 +43,7 @@ public class AiChatSession {
     @Column(name = "message_count", insertable = false, updatable = false)
     private Integer messageCount;
 
+    @Convert(converter = SessionStatusConverter.class)
     @Column(name = "status", length = 20)
     private SessionStatus status;
 

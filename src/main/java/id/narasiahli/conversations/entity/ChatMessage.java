@@ -1,6 +1,7 @@
 package id.narasiahli.conversations.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -32,6 +33,7 @@ public class ChatMessage {
     @Column(name = "message_text")
     private String text;
 
+    @Convert(converter = MessageTypeConverter.class)
     @Column(name = "message_type", nullable = false, length = 20)
     private MessageType type;
 

@@ -89,7 +89,7 @@ public final class EntityDrift {
             items.add(new DriftItem("missing", "column", where, "mapped by " + mappedBy));
             return;
         }
-        Class<?> javaType = field.getType().isEnum() ? enumStorage(field) : field.getType();
+        Class<?> javaType = converted(field).orElseGet(() -> field.getType().isEnum() ? enumStorage(field) : field.getType());
         Set<String> accepted = TYPES.get(javaType);
         if (accepted != null && !accepted.contains(live.type())) {
             items.add(new DriftItem("changed", "column", where, "type: mapping " + javaType.getSimpleName()
@@ -104,6 +104,21 @@ public final class EntityDrift {
         } else if (mappedNullable && !live.nullable() && !live.hasDefault() && !field.isAnnotationPresent(Id.class)) {
             items.add(new DriftItem("changed", "column", where, "nullability: mapping nullable, live NOT NULL without default"));
         }
+    }
+
+    /** The column type a field's {@code @Convert} converter writes: the Y of its AttributeConverter<X, Y>. */
+    private static java.util.Optional<Class<?>> converted(Field field) {
+        jakarta.persistence.Convert convert = field.getAnnotation(jakarta.persistence.Convert.class);
+        if (convert == null || convert.disableConversion() || convert.converter() == void.class) {
+            return java.util.Optional.empty();
+        }
+        for (java.lang.reflect.Type type : convert.converter().getGenericInterfaces()) {
+            if (type instanceof java.lang.reflect.ParameterizedType p && p.getRawType() == jakarta.persistence.AttributeConverter.class
+                    && p.getActualTypeArguments()[1] instanceof Class<?> column) {
+                return java.util.Optional.of(column);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static Class<?> enumStorage(Field field) {
