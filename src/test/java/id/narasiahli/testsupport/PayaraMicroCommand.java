@@ -11,18 +11,18 @@ import java.util.Map;
  * Database settings travel as the DB_* environment variables, exactly as an operator gives them.
  */
 public record PayaraMicroCommand(Path payaraMicroJar, Path postgresqlJar, Path postBootFile, Path war,
-                                 int httpPort, boolean clustered) {
+                                 int httpPort, String clusterName) {
 
     /** The build's own layout (see pom.xml: target/runtime and target/narasi-ahli.war). */
     public static PayaraMicroCommand fromBuild(Path projectDir, int httpPort) {
         Path target = projectDir.resolve("target");
         return new PayaraMicroCommand(target.resolve("runtime/payara-micro.jar"), target.resolve("runtime/postgresql.jar"),
                 projectDir.resolve("server-config/post-boot-commands.asadmin"), target.resolve("narasi-ahli.war"),
-                httpPort, false);
+                httpPort, null);
     }
 
     public PayaraMicroCommand withWar(Path otherWar) {
-        return new PayaraMicroCommand(payaraMicroJar, postgresqlJar, postBootFile, otherWar, httpPort, clustered);
+        return new PayaraMicroCommand(payaraMicroJar, postgresqlJar, postBootFile, otherWar, httpPort, clusterName);
     }
 
     public List<String> arguments() {
@@ -34,8 +34,10 @@ public record PayaraMicroCommand(Path payaraMicroJar, Path postgresqlJar, Path p
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", Integer.toString(httpPort)));
-        if (!clustered) {
+        if (clusterName == null) {
             command.add("--nocluster");
+        } else {
+            command.addAll(List.of("--clustername", clusterName));
         }
         return command;
     }

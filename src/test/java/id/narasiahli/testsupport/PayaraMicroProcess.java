@@ -56,6 +56,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /** Starts the process and returns at once, for tests about what happens while it boots and migrates. */
     public static PayaraMicroProcess launch(String name, String database, Map<String, String> environment, Path war) {
+        return launch(name, database, environment, war, null);
+    }
+
+    /** Like {@link #launch}, but joining the Payara data grid {@code clusterName} as production instances do. */
+    public static PayaraMicroProcess launchClustered(String name, String database, String clusterName) {
+        return launch(name, database, Map.of(), Path.of(System.getProperty("narasi.it.war")), clusterName);
+    }
+
+    private static PayaraMicroProcess launch(String name, String database, Map<String, String> environment, Path war,
+                                             String clusterName) {
         int port = freePort();
         Path logFile = workDir().resolve(name + ".log");
         Map<String, String> env = new HashMap<>();
@@ -63,7 +73,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         env.putAll(environment);
         PayaraMicroCommand command = new PayaraMicroCommand(
                 Path.of(System.getProperty("narasi.it.payaraMicroJar")), Path.of(System.getProperty("narasi.it.postgresqlJar")),
-                Path.of(System.getProperty("narasi.it.postBootFile")), war, port, false);
+                Path.of(System.getProperty("narasi.it.postBootFile")), war, port, clusterName);
         try {
             long launchedAt = System.nanoTime();
             Process process = command.processBuilder(env)
