@@ -33,7 +33,7 @@ class MigrationCrashIT {
     @Test
     void instanceKilledInsideAChangesetLeavesNothingHalfAppliedAndTheNextOneMigratesWithin30Seconds() {
         String database = TestDatabase.createDatabase("crash");
-        int changesets = Changelogs.changesets().size() + 1;
+        int changesets = Changelogs.productionChangesets().size() + 1;
         try (MigrationGate gate = MigrationGate.shut(database)) {
             long killedAt;
             Duration plainStart;

@@ -27,7 +27,6 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import liquibase.changelog.RanChangeSet;
 import liquibase.changelog.visitor.ChangeExecListener;
-import liquibase.command.core.ReleaseLocksCommandStep;
 import liquibase.command.core.TagCommandStep;
 import liquibase.command.core.TagExistsCommandStep;
 import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
@@ -230,16 +229,16 @@ public class SchemaOperations {
         }, result -> (result.dryRun() ? "would mark " : "marked ") + refs(result.changesets()) + " as applied without running them");
     }
 
-    /** Releases the migration lock whoever holds it: for a lock left behind by an instance that died. */
+    /**
+     * Releases the migration lock whoever holds it: for an instance that hangs while holding it. The lock is a
+     * session advisory lock (it dies with a dead instance's connection by itself), so releasing it means ending
+     * the holder's database session.
+     */
     public SchemaViews.LockRelease releaseLocks(Actor actor) {
         return audited(actor, "release-locks", null, List.of(), request -> gate.run("release locks", actor, () -> {
             try (SchemaSession session = sessions.forCommands()) {
                 List<DatabaseChangeLogLock> held = session.locks();
-                try {
-                    session.run(ReleaseLocksCommandStep.COMMAND_NAME, Map.of());
-                } catch (Exception e) {
-                    throw translate("Releasing the lock", e);
-                }
+                session.endLockHolders();
                 return new SchemaViews.LockRelease(!held.isEmpty(), held.stream().map(SchemaViews.Lock::of).toList());
             }
         }), released -> released.released() ? "released the lock held by " + released.releasedLocks() : "no lock was held");

@@ -28,6 +28,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
@@ -174,6 +176,40 @@ public final class SchemaSession implements AutoCloseable {
             service.setDatabase(database);
             return List.of(service.listLocks());
         });
+    }
+
+    /**
+     * Ends the database sessions holding the migration lock. It is a PostgreSQL session advisory lock
+     * (liquibase-sessionlock): no other session can unlock it, and it goes when its session ends. So a lock
+     * whose holder hangs is released by ending that session, which also rolls back its open transaction.
+     * Waits up to 5 s for the lock to be gone; returns how many sessions were ended.
+     */
+    public int endLockHolders() {
+        int[] key = {database.getDatabaseChangeLogLockTableName().hashCode(), database.getDefaultSchemaName().hashCode()};
+        String holders = """
+                SELECT count(pg_terminate_backend(l.pid)) FROM pg_locks l
+                 WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND l.classid = ?::oid AND l.objid = ?::oid AND l.pid <> pg_backend_pid()""";
+        try (PreparedStatement query = connection.prepareStatement(holders)) {
+            query.setInt(1, key[0]);
+            query.setInt(2, key[1]);
+            int ended;
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                ended = rows.getInt(1);
+            }
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (ended > 0 && !locks().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            return ended;
+        } catch (SQLException e) {
+            throw new SchemaMigrationException("Cannot end the session holding the migration lock: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
