@@ -29,9 +29,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
-import static id.narasiahli.schema.control.ErrorText.databaseError;
-import static id.narasiahli.schema.control.ErrorText.oneLine;
-import static id.narasiahli.schema.control.ErrorText.rootMessage;
+import static id.narasiahli.schema.control.ErrorMessages.databaseError;
+import static id.narasiahli.schema.control.ErrorMessages.oneLine;
+import static id.narasiahli.schema.control.ErrorMessages.rootMessage;
 
 /**
  * Brings the schema to the changelog's head before the application serves (Dataverse's pattern: a
