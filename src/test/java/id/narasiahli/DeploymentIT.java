@@ -1,8 +1,8 @@
 package id.narasiahli;
 
-import id.narasiahli.testsupport.Changelogs;
-import id.narasiahli.testsupport.SchemaSnapshot;
-import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.database.Changelogs;
+import id.narasiahli.testsupport.database.SchemaSnapshot;
+import id.narasiahli.testsupport.database.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;

@@ -1,8 +1,8 @@
 package id.narasiahli.aichat;
 
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.ApiDatabase;
-import id.narasiahli.testsupport.SharedServer;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.database.ApiDatabase;
+import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

@@ -1,8 +1,8 @@
 package id.narasiahli.conversations;
 
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.ApiDatabase;
-import id.narasiahli.testsupport.SharedServer;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.database.ApiDatabase;
+import id.narasiahli.testsupport.payara.SharedServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

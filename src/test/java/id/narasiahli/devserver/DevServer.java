@@ -1,6 +1,6 @@
 package id.narasiahli.devserver;
 
-import id.narasiahli.testsupport.PayaraMicroCommand;
+import id.narasiahli.testsupport.payara.PayaraMicroCommand;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package id.narasiahli.operations;
 
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.Fixtures;
-import id.narasiahli.testsupport.PayaraMicroProcess;
-import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.http.Fixtures;
+import id.narasiahli.testsupport.payara.PayaraMicroProcess;
+import id.narasiahli.testsupport.database.TestDatabase;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package id.narasiahli.operations;
 
-import id.narasiahli.testsupport.Changelogs;
-import id.narasiahli.testsupport.DatabaseFacts;
-import id.narasiahli.testsupport.Measured;
-import id.narasiahli.testsupport.PayaraMicroProcess;
-import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.database.Changelogs;
+import id.narasiahli.testsupport.database.DatabaseFacts;
+import id.narasiahli.testsupport.payara.Measured;
+import id.narasiahli.testsupport.payara.PayaraMicroProcess;
+import id.narasiahli.testsupport.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package id.narasiahli.operations;
 
-import id.narasiahli.testsupport.Changelogs;
-import id.narasiahli.testsupport.DatabaseFacts;
-import id.narasiahli.testsupport.Measured;
-import id.narasiahli.testsupport.MigrationGate;
-import id.narasiahli.testsupport.PayaraMicroProcess;
-import id.narasiahli.testsupport.TestDatabase;
-import id.narasiahli.testsupport.TestWar;
+import id.narasiahli.testsupport.database.Changelogs;
+import id.narasiahli.testsupport.database.DatabaseFacts;
+import id.narasiahli.testsupport.payara.Measured;
+import id.narasiahli.testsupport.database.MigrationGate;
+import id.narasiahli.testsupport.payara.PayaraMicroProcess;
+import id.narasiahli.testsupport.database.TestDatabase;
+import id.narasiahli.testsupport.payara.TestWar;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package id.narasiahli.operations;
 
-import id.narasiahli.testsupport.Changelogs;
-import id.narasiahli.testsupport.DatabaseFacts;
-import id.narasiahli.testsupport.Measured;
-import id.narasiahli.testsupport.PayaraServerDomain;
-import id.narasiahli.testsupport.Readiness;
-import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.database.Changelogs;
+import id.narasiahli.testsupport.database.DatabaseFacts;
+import id.narasiahli.testsupport.payara.Measured;
+import id.narasiahli.testsupport.payara.PayaraServerDomain;
+import id.narasiahli.testsupport.payara.Readiness;
+import id.narasiahli.testsupport.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

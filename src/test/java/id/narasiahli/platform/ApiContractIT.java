@@ -1,7 +1,7 @@
 package id.narasiahli.platform;
 
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.SharedServer;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

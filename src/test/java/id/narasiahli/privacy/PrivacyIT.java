@@ -1,10 +1,10 @@
 package id.narasiahli.privacy;
 
 import id.narasiahli.privacy.control.PersonalDataExport;
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.Fixtures;
-import id.narasiahli.testsupport.SharedServer;
-import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.http.Fixtures;
+import id.narasiahli.testsupport.payara.SharedServer;
+import id.narasiahli.testsupport.database.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package id.narasiahli.profiles;
 
 import id.narasiahli.profiles.control.ExpertSearch;
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.Fixtures;
-import id.narasiahli.testsupport.SharedServer;
-import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.http.Fixtures;
+import id.narasiahli.testsupport.payara.SharedServer;
+import id.narasiahli.testsupport.database.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static id.narasiahli.testsupport.ApiAssertions.assertInvalid;
+import static id.narasiahli.testsupport.http.ApiAssertions.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

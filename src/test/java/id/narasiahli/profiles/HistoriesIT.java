@@ -1,8 +1,8 @@
 package id.narasiahli.profiles;
 
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.Fixtures;
-import id.narasiahli.testsupport.SharedServer;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.http.Fixtures;
+import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static id.narasiahli.testsupport.ApiAssertions.assertInvalid;
+import static id.narasiahli.testsupport.http.ApiAssertions.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,8 +1,8 @@
 package id.narasiahli.profiles;
 
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.Fixtures;
-import id.narasiahli.testsupport.SharedServer;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.http.Fixtures;
+import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
 package id.narasiahli.profiles;
 
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.SharedServer;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static id.narasiahli.testsupport.ApiAssertions.assertInvalid;
+import static id.narasiahli.testsupport.http.ApiAssertions.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** GET/PATCH /api/me: merge-patch semantics, field rules mirroring the columns, the completion formula. */

@@ -1,10 +1,10 @@
 package id.narasiahli.retention;
 
 import id.narasiahli.retention.control.ClusterLock;
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.Api.Part;
-import id.narasiahli.testsupport.ApiDatabase;
-import id.narasiahli.testsupport.SharedServer;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.http.Api.Part;
+import id.narasiahli.testsupport.database.ApiDatabase;
+import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

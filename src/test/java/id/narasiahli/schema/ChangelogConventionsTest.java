@@ -1,7 +1,7 @@
 package id.narasiahli.schema;
 
 import id.narasiahli.devtools.NewMigration;
-import id.narasiahli.testsupport.Changelogs;
+import id.narasiahli.testsupport.database.Changelogs;
 import liquibase.changelog.ChangeSet;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package id.narasiahli.schema;
 import id.narasiahli.schema.control.LintBaseline;
 import id.narasiahli.schema.control.LintFinding;
 import id.narasiahli.schema.control.MigrationLint;
-import id.narasiahli.testsupport.Changelogs;
+import id.narasiahli.testsupport.database.Changelogs;
 import liquibase.database.core.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 

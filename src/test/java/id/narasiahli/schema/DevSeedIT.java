@@ -1,7 +1,7 @@
 package id.narasiahli.schema;
 
-import id.narasiahli.testsupport.Changelogs;
-import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.database.Changelogs;
+import id.narasiahli.testsupport.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.SecretKeyFactory;

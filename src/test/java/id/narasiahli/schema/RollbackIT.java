@@ -1,8 +1,8 @@
 package id.narasiahli.schema;
 
-import id.narasiahli.testsupport.Changelogs;
-import id.narasiahli.testsupport.SchemaSnapshot;
-import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.database.Changelogs;
+import id.narasiahli.testsupport.database.SchemaSnapshot;
+import id.narasiahli.testsupport.database.TestDatabase;
 import liquibase.changelog.ChangeSet;
 import org.junit.jupiter.api.Test;
 

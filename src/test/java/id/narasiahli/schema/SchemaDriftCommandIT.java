@@ -2,8 +2,8 @@ package id.narasiahli.schema;
 
 import id.narasiahli.devserver.SchemaDriftCommandProbe;
 import id.narasiahli.schema.drift.UnmigratedNickname;
-import id.narasiahli.testsupport.Changelogs;
-import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.database.Changelogs;
+import id.narasiahli.testsupport.database.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

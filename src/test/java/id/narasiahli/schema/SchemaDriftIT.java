@@ -13,8 +13,8 @@ import id.narasiahli.schema.control.DriftItem;
 import id.narasiahli.schema.control.EntityDrift;
 import id.narasiahli.schema.control.ShadowDatabase;
 import id.narasiahli.schema.drift.UnmigratedNickname;
-import id.narasiahli.testsupport.Changelogs;
-import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.database.Changelogs;
+import id.narasiahli.testsupport.database.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package id.narasiahli.schema;
 
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.Changelogs;
-import id.narasiahli.testsupport.PayaraMicroProcess;
-import id.narasiahli.testsupport.SchemaSnapshot;
-import id.narasiahli.testsupport.SharedServer;
-import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.database.Changelogs;
+import id.narasiahli.testsupport.payara.PayaraMicroProcess;
+import id.narasiahli.testsupport.database.SchemaSnapshot;
+import id.narasiahli.testsupport.payara.SharedServer;
+import id.narasiahli.testsupport.database.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

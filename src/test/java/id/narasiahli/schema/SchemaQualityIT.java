@@ -1,8 +1,8 @@
 package id.narasiahli.schema;
 
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.SharedServer;
-import id.narasiahli.testsupport.TestDatabase;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.payara.SharedServer;
+import id.narasiahli.testsupport.database.TestDatabase;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package id.narasiahli.schema;
 
 import id.narasiahli.accounts.control.Pem;
-import id.narasiahli.testsupport.Api;
-import id.narasiahli.testsupport.Changelogs;
-import id.narasiahli.testsupport.Measured;
-import id.narasiahli.testsupport.PayaraMicroProcess;
-import id.narasiahli.testsupport.SchemaSnapshot;
-import id.narasiahli.testsupport.TestDatabase;
-import id.narasiahli.testsupport.TestWar;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.database.Changelogs;
+import id.narasiahli.testsupport.payara.Measured;
+import id.narasiahli.testsupport.payara.PayaraMicroProcess;
+import id.narasiahli.testsupport.database.SchemaSnapshot;
+import id.narasiahli.testsupport.database.TestDatabase;
+import id.narasiahli.testsupport.payara.TestWar;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;

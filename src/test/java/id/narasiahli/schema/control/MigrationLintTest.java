@@ -1,6 +1,6 @@
 package id.narasiahli.schema.control;
 
-import id.narasiahli.testsupport.Changelogs;
+import id.narasiahli.testsupport.database.Changelogs;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.core.PostgresDatabase;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package id.narasiahli.testsupport;
+package id.narasiahli.testsupport.payara;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

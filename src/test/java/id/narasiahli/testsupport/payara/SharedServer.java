@@ -1,5 +1,7 @@
-package id.narasiahli.testsupport;
+package id.narasiahli.testsupport.payara;
 
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.database.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package id.narasiahli.testsupport;
+package id.narasiahli.testsupport.payara;
 
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;

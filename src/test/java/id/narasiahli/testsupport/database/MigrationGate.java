@@ -1,4 +1,4 @@
-package id.narasiahli.testsupport;
+package id.narasiahli.testsupport.database;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

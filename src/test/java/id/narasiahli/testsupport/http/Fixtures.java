@@ -1,4 +1,4 @@
-package id.narasiahli.testsupport;
+package id.narasiahli.testsupport.http;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

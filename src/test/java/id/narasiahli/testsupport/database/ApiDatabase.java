@@ -1,5 +1,6 @@
-package id.narasiahli.testsupport;
+package id.narasiahli.testsupport.database;
 
+import id.narasiahli.testsupport.payara.SharedServer;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

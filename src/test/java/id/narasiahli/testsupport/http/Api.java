@@ -1,5 +1,6 @@
-package id.narasiahli.testsupport;
+package id.narasiahli.testsupport.http;
 
+import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

@@ -1,4 +1,4 @@
-package id.narasiahli.testsupport;
+package id.narasiahli.testsupport.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

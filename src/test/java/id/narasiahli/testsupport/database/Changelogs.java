@@ -1,4 +1,4 @@
-package id.narasiahli.testsupport;
+package id.narasiahli.testsupport.database;
 
 import liquibase.Contexts;
 import liquibase.Scope;

@@ -1,4 +1,4 @@
-package id.narasiahli.testsupport;
+package id.narasiahli.testsupport.payara;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

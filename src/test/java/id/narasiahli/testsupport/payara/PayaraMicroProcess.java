@@ -1,4 +1,4 @@
-package id.narasiahli.testsupport;
+package id.narasiahli.testsupport.payara;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
