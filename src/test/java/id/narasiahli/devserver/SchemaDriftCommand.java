@@ -1,8 +1,8 @@
 package id.narasiahli.devserver;
 
-import id.narasiahli.schema.control.DriftItem;
-import id.narasiahli.schema.control.EntityDrift;
-import id.narasiahli.schema.control.ShadowDatabase;
+import id.narasiahli.schema.quality.control.DriftItem;
+import id.narasiahli.schema.quality.control.EntityDrift;
+import id.narasiahli.schema.quality.control.ShadowDatabase;
 import jakarta.persistence.Entity;
 import org.postgresql.ds.PGSimpleDataSource;
 

@@ -1,8 +1,8 @@
 package id.narasiahli.schema;
 
-import id.narasiahli.schema.control.LintBaseline;
-import id.narasiahli.schema.control.LintFinding;
-import id.narasiahli.schema.control.MigrationLint;
+import id.narasiahli.schema.quality.control.LintBaseline;
+import id.narasiahli.schema.quality.control.LintFinding;
+import id.narasiahli.schema.quality.control.MigrationLint;
 import id.narasiahli.testsupport.database.Changelogs;
 import liquibase.database.core.PostgresDatabase;
 import org.junit.jupiter.api.Test;

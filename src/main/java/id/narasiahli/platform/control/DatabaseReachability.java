@@ -1,6 +1,6 @@
 package id.narasiahli.platform.control;
 
-import id.narasiahli.schema.control.DatabaseTarget;
+import id.narasiahli.schema.liquibase.DatabaseTarget;
 import org.eclipse.persistence.sessions.DatasourceLogin;
 import org.eclipse.persistence.sessions.JNDIConnector;
 import org.eclipse.persistence.sessions.SessionEvent;

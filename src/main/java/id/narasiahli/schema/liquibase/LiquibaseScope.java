@@ -1,0 +1,49 @@
+package id.narasiahli.schema.liquibase;
+
+import liquibase.Scope;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The Liquibase scope of one admin schema operation: changelogs from the WAR's class path, output to
+ * java.util.logging, no usage data sent anywhere (as in {@link Migrations}), plus the operation's own
+ * deployment id (Liquibase's root scope holds one id for the whole JVM, so every apply through the API
+ * would otherwise share the startup's) and no waiting for the migration lock: an operation that finds
+ * the lock taken is refused at once instead of holding an HTTP request for minutes.
+ */
+final class LiquibaseScope {
+
+    private final ClassLoader loader;
+    private final String deploymentId;
+
+    LiquibaseScope(ClassLoader loader, String deploymentId) {
+        this.loader = loader;
+        this.deploymentId = deploymentId;
+    }
+
+    <T> T call(Callable<T> action) throws Exception {
+        return Scope.child(values(false), action::call);
+    }
+
+    /** For SQL-only commands: {@link SqlOnlyLockService} keeps them away from the real lock. */
+    <T> T sqlOnly(Callable<T> action) throws Exception {
+        return Scope.child(values(true), action::call);
+    }
+
+    private Map<String, Object> values(boolean sqlOnly) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader));
+        values.put(Scope.Attr.classLoader.name(), loader);
+        values.put(Scope.Attr.ui.name(), new LoggerUIService());
+        values.put(Scope.Attr.deploymentId.name(), deploymentId);
+        values.put("liquibase.analytics.enabled", Boolean.FALSE);
+        values.put("liquibase.changelogLockWaitTimeInMinutes", 0L);
+        values.put("liquibase.changelogLockPollRate", 1L);
+        values.put(SqlOnlyLockService.SCOPE_KEY, sqlOnly);
+        return values;
+    }
+}

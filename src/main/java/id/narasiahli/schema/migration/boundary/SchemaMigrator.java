@@ -1,0 +1,184 @@
+package id.narasiahli.schema.migration.boundary;
+
+import id.narasiahli.platform.control.DataSourceProducer;
+import id.narasiahli.schema.migration.control.ChangesetDurations;
+import id.narasiahli.schema.liquibase.ChangesetRef;
+import id.narasiahli.schema.migration.control.ChangesetTimer;
+import id.narasiahli.schema.liquibase.DatabaseTarget;
+import id.narasiahli.schema.liquibase.MigrationLock;
+import id.narasiahli.schema.liquibase.Migrations;
+import id.narasiahli.schema.liquibase.SchemaMigrationException;
+import id.narasiahli.schema.migration.control.SchemaMode;
+import id.narasiahli.schema.migration.control.SchemaState;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.exception.LiquibaseException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
+
+import static id.narasiahli.schema.liquibase.ErrorMessages.databaseError;
+import static id.narasiahli.schema.liquibase.ErrorMessages.oneLine;
+import static id.narasiahli.schema.liquibase.ErrorMessages.rootMessage;
+
+/**
+ * Brings the schema to the changelog's head before the application serves (Dataverse's pattern: a
+ * bean-managed-transaction startup singleton; other startup beans are {@code @DependsOn} it). Any
+ * failure aborts the deployment with a message naming the changeset, setting or database. Instances
+ * migrate one at a time under {@link MigrationLock}; what this one is doing meanwhile is in
+ * {@link SchemaState}, which readiness reports while the deployment is still running.
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class SchemaMigrator {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DataSourceProducer dataSources;
+
+    @Inject
+    SchemaState state;
+
+    @Inject
+    ChangesetDurations durations;
+
+    @Inject
+    @ConfigProperty(name = SchemaMode.SETTING, defaultValue = "update")
+    String modeSetting;
+
+    @Inject
+    @ConfigProperty(name = "narasi.schema.changelog", defaultValue = "liquibase/db.changelog-master.xml")
+    String changelogFile;
+
+    @Inject
+    @ConfigProperty(name = "narasi.schema.contexts", defaultValue = "production")
+    String contexts;
+
+    @Inject
+    @ConfigProperty(name = MigrationLock.WAIT_SETTING, defaultValue = "300")
+    String lockWaitSetting;
+
+    @PostConstruct
+    void migrate() {
+        SchemaMode mode = null;
+        try {
+            mode = SchemaMode.parse(modeSetting);
+            List<ChangesetRef> selected = run(mode);
+            state.finished(mode, selected);
+        } catch (SchemaMigrationException e) {
+            state.failed(mode, e.getMessage());
+            LOG.severe(e.getMessage());
+            throw e;
+        } finally {
+            Migrations.releaseThreadScope();
+        }
+    }
+
+    private List<ChangesetRef> run(SchemaMode mode) {
+        long start = System.nanoTime();
+        try (Migrations migrations = Migrations.open(connect(), changelogFile, contexts)) {
+            if (mode == SchemaMode.UPDATE) {
+                return update(migrations, start);
+            }
+            DatabaseChangeLog changelog = migrations.changelog();
+            List<ChangesetRef> selected = migrations.selected(changelog);
+            if (mode == SchemaMode.VALIDATE) {
+                validate(migrations, changelog, start);
+            } else {
+                LOG.info(() -> String.format("Schema mode off: the schema was not checked or changed;"
+                        + " %d of %d changesets pending", migrations.pending(changelog).size(), selected.size()));
+            }
+            return selected;
+        }
+    }
+
+    /**
+     * Nothing to do when the database is at head already (read without the lock, creating nothing). Otherwise,
+     * under the cluster-wide lock: wait while another instance migrates, then parse, apply whatever is still
+     * pending (often nothing after a wait), and confirm the database is at head before serving.
+     */
+    private List<ChangesetRef> update(Migrations migrations, long start) {
+        Duration lockWait = MigrationLock.maxWait(lockWaitSetting);
+        DatabaseChangeLog planned = migrations.changelogWithoutDatabase();
+        if (migrations.atHead(planned)) {
+            LOG.info("Schema at head already: every changeset applied, no migration lock needed");
+            logFinished(0, start);
+            return migrations.selected(planned);
+        }
+        ChangesetTimer timer = new ChangesetTimer(state::activity);
+        DatabaseChangeLog changelog;
+        try (MigrationLock lock = migrations.lock()) {
+            lock.acquire(lockWait, state::activity);
+            state.activity("running migrations");
+            changelog = migrations.changelog();
+            migrations.update(timer);
+        } catch (SchemaMigrationException e) {
+            throw e;
+        } catch (LiquibaseException | RuntimeException e) {
+            if (timer.failed() != null) {
+                throw new SchemaMigrationException("Schema migration failed at changeset " + timer.failed()
+                        + ": " + databaseError(e) + ". The changeset was rolled back; "
+                        + timer.applied().size() + " changesets before it were applied.", e);
+            }
+            throw new SchemaMigrationException("Schema migration failed: " + oneLine(e.getMessage()), e);
+        }
+        durations.record(timer.applied(), ChangesetDurations.STARTUP);
+        state.activity("verifying that every changeset is applied");
+        List<ChangesetRef> pending = migrations.pending(changelog);
+        if (!pending.isEmpty()) {
+            throw new SchemaMigrationException("Schema update ended with " + pending.size() + " changesets still pending,"
+                    + " first " + pending.get(0) + "; refusing to serve on a schema behind the changelog.");
+        }
+        logFinished(timer.applied().size(), start);
+        return migrations.selected(changelog);
+    }
+
+    private void logFinished(int applied, long start) {
+        LOG.info(() -> String.format("Schema update finished: %d changesets applied in %d ms (changelog %s, contexts %s)",
+                applied, millisSince(start), changelogFile, contexts));
+    }
+
+    private void validate(Migrations migrations, DatabaseChangeLog changelog, long start) {
+        List<String> problems = migrations.validationProblems(changelog);
+        List<ChangesetRef> pending = migrations.pending(changelog);
+        if (!problems.isEmpty() || !pending.isEmpty()) {
+            StringBuilder message = new StringBuilder("Schema mode validate: the database is not at the changelog's head,"
+                    + " refusing to start.");
+            pending.forEach(ref -> message.append("\n  pending changeset: ").append(ref));
+            problems.forEach(problem -> message.append("\n  ").append(problem));
+            message.append("\nApply the changesets (schema mode update) or deploy the matching release.");
+            throw new SchemaMigrationException(message.toString());
+        }
+        LOG.info(() -> String.format("Schema validated in %d ms: every changeset applied, checksums match", millisSince(start)));
+    }
+
+    private Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            throw new SchemaMigrationException(DatabaseTarget.unreachable(dataSource, dataSources.jndiName(), e), e);
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,73 @@
+package id.narasiahli.schema.migration.control;
+
+import id.narasiahli.schema.liquibase.ChangesetRef;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.visitor.AbstractChangeExecListener;
+import liquibase.database.Database;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/** Logs one line per changeset Liquibase applies, with its duration, and remembers the one that failed. */
+public class ChangesetTimer extends AbstractChangeExecListener {
+
+    private static final Logger LOG = Logger.getLogger(ChangesetTimer.class.getName());
+
+    private final Map<ChangesetRef, Long> started = new HashMap<>();
+    private final List<AppliedChangeset> applied = new ArrayList<>();
+    private final Consumer<String> progress;
+    private ChangesetRef failed;
+
+    /** {@code progress} hears which changeset is running, for readiness. */
+    /** For runs that report progress nowhere but the log (the admin API's apply). */
+    public ChangesetTimer() {
+        this(activity -> { });
+    }
+
+    public ChangesetTimer(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    public record AppliedChangeset(ChangesetRef changeset, String execType, long millis) {
+    }
+
+    @Override
+    public void willRun(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.RunStatus runStatus) {
+        ChangesetRef ref = ChangesetRef.of(changeSet);
+        started.put(ref, System.nanoTime());
+        progress.accept("applying changeset " + ref);
+    }
+
+    @Override
+    public void ran(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.ExecType execType) {
+        ChangesetRef ref = ChangesetRef.of(changeSet);
+        long millis = elapsedMillis(ref);
+        applied.add(new AppliedChangeset(ref, execType.name(), millis));
+        LOG.info(() -> String.format("Applied changeset %s in %d ms (%s)", ref, millis, execType));
+    }
+
+    @Override
+    public void runFailed(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
+        failed = ChangesetRef.of(changeSet);
+        long millis = elapsedMillis(failed);
+        LOG.severe(() -> String.format("Changeset %s failed after %d ms", failed, millis));
+    }
+
+    public List<AppliedChangeset> applied() {
+        return List.copyOf(applied);
+    }
+
+    public ChangesetRef failed() {
+        return failed;
+    }
+
+    private long elapsedMillis(ChangesetRef ref) {
+        Long start = started.remove(ref);
+        return start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,167 @@
+package id.narasiahli.schema.operations.boundary;
+
+import id.narasiahli.platform.boundary.RestConfiguration;
+import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.platform.control.Page;
+import id.narasiahli.schema.operations.control.Actor;
+import id.narasiahli.schema.operations.control.OperationAudit;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import java.util.List;
+
+/**
+ * Schema operations for administrators: what is applied and pending, the SQL of what would run, applying,
+ * rolling back with a confirmed preview, tags, validation, the migration lock, and adopting a database
+ * made without Liquibase. Bodies are read by the operations themselves, so malformed ones are audited too.
+ */
+@Path("admin/schema")
+@RolesAllowed("ADMIN")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = RestConfiguration.BEARER)
+public class SchemaAdminResource {
+
+    @Inject
+    SchemaInspector inspector;
+
+    @Inject
+    SchemaOperations operations;
+
+    @Inject
+    JsonWebToken token;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("status")
+    @Operation(summary = "Applied and pending changesets, tags, checksums, the lock, unexpected changesets; never waits for the lock")
+    public SchemaViews.Status status() {
+        return inspector.status();
+    }
+
+    @GET
+    @Path("history")
+    @Operation(summary = "Applied changesets in order: date, execution type, checksum, tag, deployment id, duration")
+    public List<SchemaViews.Applied> history() {
+        return inspector.history();
+    }
+
+    @POST
+    @Path("dry-run")
+    @Operation(summary = "The SQL pending changesets would run (all, {\"toTag\"} or {\"count\"}); writes nothing")
+    @APIResponse(responseCode = "400", description = "Unknown tag, count above the pending ones, malformed body")
+    public SchemaViews.DryRun dryRun(String body) {
+        return operations.dryRun(actor(), body);
+    }
+
+    @POST
+    @Path("apply")
+    @Operation(summary = "Apply pending changesets (all, {\"toTag\"} or {\"count\"}); readiness follows without a restart")
+    @APIResponse(responseCode = "409", description = "Lock held elsewhere, checksums invalid, or a changeset failed")
+    public SchemaViews.ApplyResult apply(String body) {
+        return operations.apply(actor(), body);
+    }
+
+    @POST
+    @Path("rollback/preview")
+    @Operation(summary = "The SQL of rolling back ({\"toTag\"} or {\"count\"}) and the token that confirms it")
+    @APIResponse(responseCode = "409", description = "A changeset to roll back has no rollback (named)")
+    public SchemaViews.RollbackPreview previewRollback(String body) {
+        return operations.previewRollback(actor(), body);
+    }
+
+    @POST
+    @Path("rollback")
+    @Operation(summary = "Run a previewed rollback: the same target plus {\"confirmationToken\"} from the preview")
+    @APIResponse(responseCode = "409", description = "Wrong, used, expired or stale token; the database changed since the preview")
+    public SchemaViews.RollbackResult rollback(String body) {
+        return operations.rollback(actor(), body);
+    }
+
+    @GET
+    @Path("tags")
+    @Operation(summary = "Tags in the database, oldest first, with the changeset each is on")
+    public List<SchemaViews.Tag> tags() {
+        return inspector.tags();
+    }
+
+    @GET
+    @Path("tags/{tag}")
+    @Operation(summary = "One tag")
+    public SchemaViews.Tag tag(@PathParam("tag") String tag) {
+        return inspector.tags().stream().filter(t -> t.tag().equalsIgnoreCase(tag)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Tag '" + tag + "'"));
+    }
+
+    @POST
+    @Path("tags")
+    @Operation(summary = "Tag the current state: {\"tag\": \"release-1.4\"}")
+    @APIResponse(responseCode = "201", description = "Tagged; Location names the tag")
+    @APIResponse(responseCode = "409", description = "Tag exists, or nothing applied")
+    public Response createTag(String body) {
+        SchemaViews.Tag tagged = operations.tag(actor(), body);
+        return Response.created(uri.getAbsolutePathBuilder().path(tagged.tag()).build()).entity(tagged).build();
+    }
+
+    @GET
+    @Path("validation")
+    @Operation(summary = "Checksum mismatches of applied changesets and other changelog errors, each named")
+    public SchemaViews.ValidationReport validation() {
+        return inspector.validation();
+    }
+
+    @GET
+    @Path("locks")
+    @Operation(summary = "Who holds the migration lock, since when")
+    public SchemaViews.Locks locks() {
+        return inspector.locks();
+    }
+
+    @DELETE
+    @Path("locks")
+    @Operation(summary = "Release the migration lock, whoever holds it (for a lock a dead instance left behind)")
+    public SchemaViews.LockRelease releaseLocks() {
+        return operations.releaseLocks(actor());
+    }
+
+    @POST
+    @Path("repair")
+    @Operation(summary = "Mark pending changesets (all or {\"toTag\"}) as applied without running them; {\"dryRun\": true} shows the SQL")
+    public SchemaViews.RepairResult repair(String body) {
+        return operations.repair(actor(), body);
+    }
+
+    @GET
+    @Path("audit")
+    @Operation(summary = "Schema operations run through this API: who, what, when, outcome; newest first")
+    public Page<OperationAudit.Entry> audit(@QueryParam("limit") String limit, @QueryParam("offset") String offset,
+                                            @QueryParam("sort") String sort) {
+        return inspector.audit(limit, offset, sort);
+    }
+
+    private Actor actor() {
+        String subject = token == null ? null : token.getSubject();
+        if (subject == null) {
+            throw ApiException.unauthorized("A valid bearer token is required");
+        }
+        return new Actor(Integer.valueOf(subject), token.getName());
+    }
+}

@@ -1,0 +1,306 @@
+package id.narasiahli.schema.operations.boundary;
+
+import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.schema.operations.control.Actor;
+import id.narasiahli.schema.migration.control.ChangesetDurations;
+import id.narasiahli.schema.liquibase.ChangesetRef;
+import id.narasiahli.schema.migration.control.ChangesetTimer;
+import id.narasiahli.schema.liquibase.ErrorMessages;
+import id.narasiahli.schema.operations.control.HeldLock;
+import id.narasiahli.schema.operations.control.OperationAudit;
+import id.narasiahli.schema.operations.control.OperationAudit.Outcome;
+import id.narasiahli.schema.operations.control.OperationGate;
+import id.narasiahli.schema.operations.control.RequestBody;
+import id.narasiahli.schema.operations.control.RollbackConfirmations;
+import id.narasiahli.schema.operations.control.RollbackPlan;
+import id.narasiahli.schema.operations.control.RollbackRecorder;
+import id.narasiahli.schema.operations.control.SchemaOperationException;
+import id.narasiahli.schema.liquibase.SchemaSession;
+import id.narasiahli.schema.liquibase.SchemaSessions;
+import id.narasiahli.schema.liquibase.Target;
+import id.narasiahli.schema.operations.control.TrackingDigest;
+import id.narasiahli.schema.operations.control.UpdatePlan;
+import id.narasiahli.schema.liquibase.Validation;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import liquibase.changelog.RanChangeSet;
+import liquibase.changelog.visitor.ChangeExecListener;
+import liquibase.command.core.TagCommandStep;
+import liquibase.command.core.TagExistsCommandStep;
+import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
+import liquibase.exception.LockException;
+import liquibase.lockservice.DatabaseChangeLogLock;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static id.narasiahli.schema.operations.control.RequestBody.CONFIRMATION_TOKEN;
+import static id.narasiahli.schema.operations.control.RequestBody.COUNT;
+import static id.narasiahli.schema.operations.control.RequestBody.DRY_RUN;
+import static id.narasiahli.schema.operations.control.RequestBody.TAG;
+import static id.narasiahli.schema.operations.control.RequestBody.TO_TAG;
+
+/**
+ * The schema operations that run Liquibase commands: dry run, apply, rollback (preview, then confirm),
+ * tag, repair, releasing the lock. One at a time per instance ({@link OperationGate}); those that write
+ * take the migration lock first and are refused at once when another instance holds it. Every call that
+ * may change something is audited with its outcome, including the refused and the malformed ones.
+ */
+@Stateless
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaOperations {
+
+    @Inject
+    SchemaSessions sessions;
+
+    @Inject
+    OperationGate gate;
+
+    @Inject
+    OperationAudit audit;
+
+    @Inject
+    ChangesetDurations durations;
+
+    @Inject
+    RollbackConfirmations confirmations;
+
+    /** The SQL pending changesets would run; nothing is written, so it is not audited. */
+    public SchemaViews.DryRun dryRun(Actor actor, String body) {
+        Target target = RequestBody.parse(body, List.of(TO_TAG, COUNT)).target();
+        return gate.run("dry run", actor, () -> {
+            try (SchemaSession session = sessions.forCommands()) {
+                requireValid(session);
+                UpdatePlan plan = UpdatePlan.of(session, target);
+                return new SchemaViews.DryRun(target.toString(), plan.changesets(), sql(session, plan.updateSqlCommand(), plan.arguments()));
+            }
+        });
+    }
+
+    public SchemaViews.ApplyResult apply(Actor actor, String body) {
+        return audited(actor, "apply", body, List.of(TO_TAG, COUNT), request -> {
+            Target target = request.target();
+            return gate.run("apply " + target, actor, () -> {
+                try (SchemaSession session = sessions.forCommands()) {
+                    requireValid(session);
+                    UpdatePlan plan = UpdatePlan.of(session, target);
+                    try (HeldLock lock = HeldLock.take(session)) {
+                        ChangesetTimer timer = new ChangesetTimer();
+                        try {
+                            session.run(plan.updateCommand(), withListener(plan.arguments(), timer));
+                        } catch (Exception e) {
+                            durations.record(timer.applied(), ChangesetDurations.ADMIN_API);
+                            if (timer.failed() != null) {
+                                throw SchemaOperationException.changesetFailed(timer.failed(), ErrorMessages.databaseError(e),
+                                        timer.applied().size());
+                            }
+                            throw translate("Apply", e);
+                        }
+                        durations.record(timer.applied(), ChangesetDurations.ADMIN_API);
+                        return new SchemaViews.ApplyResult(target.toString(), session.deploymentId(),
+                                timer.applied().stream().map(SchemaViews.AppliedNow::of).toList(), session.selection().pending().size());
+                    }
+                }
+            });
+        }, result -> "applied " + result.applied().size() + " changesets " + refs(result.applied().stream()
+                .map(SchemaViews.AppliedNow::changeset).toList()) + ", " + result.pendingCount() + " still pending");
+    }
+
+    /** The rollback's SQL and a token that confirms exactly this rollback on exactly this database state. */
+    public SchemaViews.RollbackPreview previewRollback(Actor actor, String body) {
+        return audited(actor, "rollback-preview", body, List.of(TO_TAG, COUNT), request -> {
+            Target target = request.target();
+            return gate.run("rollback preview " + target, actor, () -> {
+                try (SchemaSession session = sessions.forCommands()) {
+                    requireValid(session);
+                    RollbackPlan plan = RollbackPlan.of(session, target);
+                    RollbackConfirmations.Issued issued = confirmations.issue(actor, plan);
+                    return new SchemaViews.RollbackPreview(target.toString(), plan.changesets(), plan.sql(), issued.token(),
+                            issued.expiresAt());
+                }
+            });
+        }, preview -> "previewed rolling back " + refs(preview.changesets()));
+    }
+
+    /**
+     * Runs the rollback a preview showed. The plan is worked out again and must have the preview's digest;
+     * under the migration lock the recorded history must still be the one the plan was computed from.
+     */
+    public SchemaViews.RollbackResult rollback(Actor actor, String body) {
+        return audited(actor, "rollback", body, List.of(TO_TAG, COUNT, CONFIRMATION_TOKEN), request -> {
+            String token = request.required(CONFIRMATION_TOKEN);
+            Target target = request.target();
+            return gate.run("rollback " + target, actor, () -> {
+                try (SchemaSession session = sessions.forCommands()) {
+                    requireValid(session);
+                    RollbackPlan plan = RollbackPlan.of(session, target);
+                    confirmations.verify(token, actor, plan);
+                    try (HeldLock lock = HeldLock.take(session)) {
+                        if (!TrackingDigest.of(session.connection()).equals(plan.trackingDigest())) {
+                            throw SchemaOperationException.confirmationRefused("the database changed while the rollback waited for the lock");
+                        }
+                        confirmations.consume(token);
+                        RollbackRecorder recorder = new RollbackRecorder();
+                        try {
+                            session.run(plan.command(), withListener(plan.arguments(), recorder));
+                        } catch (Exception e) {
+                            throw SchemaOperationException.failed("Rollback", (recorder.failed() == null ? ""
+                                    : "at changeset " + recorder.failed() + ": ") + ErrorMessages.databaseError(e)
+                                    + "; rolled back before the failure: " + recorder.rolledBack());
+                        }
+                        return new SchemaViews.RollbackResult(target.toString(), recorder.rolledBack(), session.selection().pending().size());
+                    }
+                }
+            });
+        }, result -> "rolled back " + refs(result.rolledBack()) + ", " + result.pendingCount() + " now pending");
+    }
+
+    /** Tags the current state: the tag goes on the last applied changeset, as Liquibase's tag command does. */
+    public SchemaViews.Tag tag(Actor actor, String body) {
+        return audited(actor, "tag", body, List.of(TAG), request -> {
+            String tag = request.required(TAG);
+            return gate.run("tag " + tag, actor, () -> {
+                try (SchemaSession session = sessions.forCommands()) {
+                    List<RanChangeSet> ran = session.ranChangesets();
+                    if (ran.isEmpty()) {
+                        throw SchemaOperationException.nothingApplied();
+                    }
+                    // Liquibase's rollback matches tags ignoring case, its tagExists does not: refuse both kinds of twin
+                    boolean exists = ran.stream().anyMatch(r -> tag.equalsIgnoreCase(r.getTag()))
+                            || Boolean.TRUE.equals(session.run(TagExistsCommandStep.COMMAND_NAME, Map.of("tag", tag))
+                            .getResult(TagExistsCommandStep.TAG_EXISTS_RESULT));
+                    if (exists) {
+                        throw SchemaOperationException.tagExists(tag);
+                    }
+                    try (HeldLock lock = HeldLock.take(session)) {
+                        ran = session.ranChangesets();
+                        RanChangeSet last = ran.get(ran.size() - 1);
+                        if (last.getTag() != null) {
+                            throw SchemaOperationException.alreadyTagged(ChangesetRef.of(last), last.getTag());
+                        }
+                        session.run(TagCommandStep.COMMAND_NAME, Map.of("tag", tag));
+                    }
+                    List<RanChangeSet> now = session.ranChangesets();
+                    return SchemaViews.Tag.of(now.get(now.size() - 1));
+                } catch (ApiException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw translate("Tagging", e);
+                }
+            });
+        }, tagged -> "tagged " + tagged.changeset() + " '" + tagged.tag() + "'");
+    }
+
+    /**
+     * Marks pending changesets (all, or up to a tag) as applied without running them: adopting a database
+     * whose schema was made some other way. With dryRun, the SQL that would record them, nothing written.
+     */
+    public SchemaViews.RepairResult repair(Actor actor, String body) {
+        return audited(actor, "repair", body, List.of(TO_TAG, DRY_RUN), request -> {
+            Target target = request.target();
+            boolean dryRun = request.flag(DRY_RUN);
+            return gate.run("repair " + target, actor, () -> {
+                try (SchemaSession session = sessions.forCommands()) {
+                    requireValid(session);
+                    UpdatePlan plan = UpdatePlan.of(session, target);
+                    if (dryRun) {
+                        return new SchemaViews.RepairResult(target.toString(), true, plan.changesets(),
+                                sql(session, plan.syncSqlCommand(), plan.arguments()), session.selection().pending().size());
+                    }
+                    try (HeldLock lock = HeldLock.take(session)) {
+                        List<ChangesetRef> before = session.selection().pending().stream().map(ChangesetRef::of).toList();
+                        try {
+                            session.run(plan.syncCommand(), plan.arguments());
+                        } catch (Exception e) {
+                            throw translate("Repair", e);
+                        }
+                        List<ChangesetRef> after = session.selection().pending().stream().map(ChangesetRef::of).toList();
+                        List<ChangesetRef> marked = new ArrayList<>(before);
+                        marked.removeAll(after);
+                        return new SchemaViews.RepairResult(target.toString(), false, marked, null, after.size());
+                    }
+                }
+            });
+        }, result -> (result.dryRun() ? "would mark " : "marked ") + refs(result.changesets()) + " as applied without running them");
+    }
+
+    /**
+     * Releases the migration lock whoever holds it: for an instance that hangs while holding it. The lock is a
+     * session advisory lock (it dies with a dead instance's connection by itself), so releasing it means ending
+     * the holder's database session.
+     */
+    public SchemaViews.LockRelease releaseLocks(Actor actor) {
+        return audited(actor, "release-locks", null, List.of(), request -> gate.run("release locks", actor, () -> {
+            try (SchemaSession session = sessions.forCommands()) {
+                List<DatabaseChangeLogLock> held = session.locks();
+                session.endLockHolders();
+                return new SchemaViews.LockRelease(!held.isEmpty(), held.stream().map(SchemaViews.Lock::of).toList());
+            }
+        }), released -> released.released() ? "released the lock held by " + released.releasedLocks() : "no lock was held");
+    }
+
+    private <T> T audited(Actor actor, String operation, String body, List<String> fields, Function<RequestBody, T> action,
+                          Function<T, String> summary) {
+        String request = RequestBody.unreadable(body);
+        try {
+            RequestBody parsed = RequestBody.read(body);
+            request = parsed.forAudit();
+            T result = action.apply(parsed.allowOnly(fields));
+            audit.record(actor, operation, request, Outcome.SUCCEEDED, summary.apply(result));
+            return result;
+        } catch (ApiException e) {
+            boolean failed = e.status() >= 500 || "changeset-failed".equals(e.type()) || "schema-operation-failed".equals(e.type());
+            audit.record(actor, operation, request, failed ? Outcome.FAILED : Outcome.REFUSED, e.status() + " " + e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            audit.record(actor, operation, request, Outcome.FAILED, ErrorMessages.oneLine(e));
+            throw e;
+        }
+    }
+
+    private static void requireValid(SchemaSession session) {
+        Validation validation = session.validation();
+        if (!validation.valid()) {
+            throw SchemaOperationException.invalidChangelog(validation.problems());
+        }
+    }
+
+    private static String sql(SchemaSession session, String[] command, Map<String, Object> arguments) {
+        try {
+            return session.sql(command, arguments);
+        } catch (Exception e) {
+            throw translate("Generating the SQL", e);
+        }
+    }
+
+    private static Map<String, Object> withListener(Map<String, Object> arguments, ChangeExecListener listener) {
+        Map<String, Object> all = new HashMap<>(arguments);
+        all.put(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG.getName(), listener);
+        return all;
+    }
+
+    /** Liquibase's lock and validation failures say what the operator can do; the rest is a failure. */
+    private static RuntimeException translate(String operation, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+            if (t instanceof LockException) {
+                return SchemaOperationException.locked(ErrorMessages.oneLine(t));
+            }
+            if (t instanceof liquibase.exception.ValidationFailedException v) {
+                return SchemaOperationException.invalidChangelog(List.of(ErrorMessages.oneLine(v)));
+            }
+        }
+        return SchemaOperationException.failed(operation, ErrorMessages.rootMessage(e));
+    }
+
+    private static String refs(List<ChangesetRef> refs) {
+        return refs.isEmpty() ? "no changesets" : refs.toString();
+    }
+}

@@ -1,0 +1,152 @@
+package id.narasiahli.schema.operations.control;
+
+import id.narasiahli.schema.liquibase.Target;
+import id.narasiahli.schema.liquibase.ErrorMessages;
+import id.narasiahli.platform.control.ApiException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The JSON body of a schema operation, read strictly: an object with only the fields the operation knows.
+ * An unknown field is refused rather than ignored, since {"tag": "v1"} sent to apply would otherwise
+ * apply everything. Read inside the operation so that a malformed request is audited like any other.
+ */
+public final class RequestBody {
+
+    public static final String TO_TAG = "toTag";
+    public static final String COUNT = "count";
+    public static final String TAG = "tag";
+    public static final String CONFIRMATION_TOKEN = "confirmationToken";
+    public static final String DRY_RUN = "dryRun";
+
+    /** Liquibase's tag column is VARCHAR(255). */
+    private static final int MAX_TAG = 255;
+
+    private final JsonObject json;
+
+    private RequestBody(JsonObject json) {
+        this.json = json;
+    }
+
+    /** Reads the body as a JSON object; an empty body is an empty object. */
+    public static RequestBody read(String body) {
+        if (body == null || body.isBlank()) {
+            return new RequestBody(JsonValue.EMPTY_JSON_OBJECT);
+        }
+        JsonStructure structure;
+        try (var reader = Json.createReader(new StringReader(body))) {
+            structure = reader.read();
+        } catch (JsonParsingException e) {
+            throw ApiException.invalid("body", "is not valid JSON: " + ErrorMessages.oneLine(e));
+        } catch (JsonException e) {
+            throw ApiException.invalid("body", "is not valid JSON");
+        }
+        if (!(structure instanceof JsonObject object)) {
+            throw ApiException.invalid("body", "must be a JSON object");
+        }
+        return new RequestBody(object);
+    }
+
+    /** Refuses a field the operation does not know, naming it. */
+    public RequestBody allowOnly(List<String> fields) {
+        TreeSet<String> unknown = new TreeSet<>(json.keySet());
+        unknown.removeAll(fields);
+        if (!unknown.isEmpty()) {
+            throw ApiException.invalid(unknown.first(), "is not a field of this operation; it takes " + fields);
+        }
+        return this;
+    }
+
+    public static RequestBody parse(String body, List<String> allowedFields) {
+        return read(body).allowOnly(allowedFields);
+    }
+
+    /** toTag or count, at most one of them; neither means all. */
+    public Target target() {
+        String tag = string(TO_TAG);
+        Integer count = null;
+        if (json.containsKey(COUNT) && json.get(COUNT) != JsonValue.NULL) {
+            if (!(json.get(COUNT) instanceof JsonNumber number) || !number.isIntegral()) {
+                throw ApiException.invalid(COUNT, "must be a whole number");
+            }
+            try {
+                count = number.intValueExact();
+            } catch (ArithmeticException e) {
+                throw ApiException.invalid(COUNT, "is too large");
+            }
+            if (count < 1) {
+                throw ApiException.invalid(COUNT, "must be at least 1");
+            }
+        }
+        if (tag != null && count != null) {
+            throw ApiException.invalid("body", "give toTag or count, not both");
+        }
+        return tag != null ? Target.toTag(tag) : count != null ? Target.count(count) : Target.ALL;
+    }
+
+    public String required(String field) {
+        String value = string(field);
+        if (value == null) {
+            throw ApiException.invalid(field, "is required");
+        }
+        return value;
+    }
+
+    public boolean flag(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL || value == JsonValue.FALSE) {
+            return false;
+        }
+        if (value == JsonValue.TRUE) {
+            return true;
+        }
+        throw ApiException.invalid(field, "must be true or false");
+    }
+
+    /** The request as recorded in the audit: what was asked, never the confirmation token itself. */
+    public String forAudit() {
+        JsonObjectBuilder copy = Json.createObjectBuilder(json);
+        if (json.containsKey(CONFIRMATION_TOKEN)) {
+            copy.add(CONFIRMATION_TOKEN, "(redacted)");
+        }
+        return copy.build().toString();
+    }
+
+    /** What the audit records of a body that could not be read at all. */
+    public static String unreadable(String body) {
+        return "(unreadable body, " + (body == null ? 0 : body.length()) + " characters)";
+    }
+
+    private String string(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString text)) {
+            throw ApiException.invalid(field, "must be a string");
+        }
+        String s = text.getString().strip();
+        if (s.isEmpty()) {
+            throw ApiException.invalid(field, "must not be blank");
+        }
+        if ((TO_TAG.equals(field) || TAG.equals(field)) && s.length() > MAX_TAG) {
+            throw ApiException.invalid(field, "must be at most " + MAX_TAG + " characters");
+        }
+        // new tags are names people type in URLs and shells; existing ones (toTag) may come from other tools
+        if (TAG.equals(field) && !s.matches("[A-Za-z0-9._-]+")) {
+            throw ApiException.invalid(field, "must consist of letters, digits, '.', '_' or '-'");
+        }
+        return s;
+    }
+}
