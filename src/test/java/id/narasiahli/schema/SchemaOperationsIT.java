@@ -364,6 +364,11 @@ class SchemaOperationsIT {
         JsonObject before = ok(admin.get("/api/admin/schema/status"));
         assertEquals(0, before.getInt("appliedCount"));
         assertEquals(REAL_CHANGESETS + 6, before.getInt("pendingCount"));
+        // the lint reads the same changelog through the core's read-only parse: it must not create the tables either
+        JsonObject lint = ok(admin.get("/api/admin/schema/lint"));
+        assertEquals("pending", lint.getString("scope"));
+        assertFalse(tableExists("databasechangelog") || tableExists("databasechangeloglock"),
+                "status and lint on a database without tracking tables create none");
 
         JsonObject preview = ok(admin.post("/api/admin/schema/repair", Json.createObjectBuilder()
                 .add("toTag", "ops-release").add("dryRun", true).build()));

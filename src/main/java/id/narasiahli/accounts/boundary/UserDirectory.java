@@ -27,6 +27,6 @@ public class UserDirectory {
         var items = em.createQuery("SELECT u FROM User u" + page.orderClause("u"), User.class)
                 .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream()
                 .map(u -> new Account(u.id(), u.email(), u.fullName(), u.role().name(), u.createdAt())).toList();
-        return new Page<>(items, total, page.limit(), page.offset());
+        return Page.of(items, total, page);
     }
 }

@@ -68,7 +68,7 @@ public class AiChat {
                 .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
         long total = em.createQuery("SELECT count(s) FROM AiChatSession s WHERE s.userId = :me AND s.status IN :statuses", Long.class)
                 .setParameter("me", me).setParameter("statuses", statuses).getSingleResult();
-        return new Page<>(found.stream().map(AiSessionView::of).toList(), total, page.limit(), page.offset());
+        return Page.of(found, AiSessionView::of, total, page);
     }
 
     public AiSessionView get(int me, int sessionId) {
@@ -124,7 +124,7 @@ public class AiChat {
         List<AiChatMessage> found = em.createQuery("SELECT m FROM AiChatMessage m WHERE m.sessionId = :s" + page.orderClause("m"),
                         AiChatMessage.class)
                 .setParameter("s", sessionId).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-        return new Page<>(found.stream().map(AiMessageView::of).toList(), session.messageCount(), page.limit(), page.offset());
+        return Page.of(found, AiMessageView::of, session.messageCount(), page);
     }
 
     public AiMessageView message(int me, int sessionId, int messageId) {

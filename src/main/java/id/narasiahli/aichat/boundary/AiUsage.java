@@ -65,7 +65,7 @@ public class AiUsage {
                 .setParameter("s", sessionId).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
         long total = em.createQuery("SELECT count(l) FROM AiChatLog l WHERE l.sessionId = :s", Long.class)
                 .setParameter("s", sessionId).getSingleResult();
-        return new Page<>(found.stream().map(AiLogView::of).toList(), total, page.limit(), page.offset());
+        return Page.of(found, AiLogView::of, total, page);
     }
 
     /** Usage of {@code userId} on the days from..to (inclusive, UTC), counted in the database. */

@@ -5,7 +5,6 @@ import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -48,7 +47,7 @@ public class AiUsageResource {
                                 @QueryParam("userId") Integer userId) {
         int me = currentUser.id();
         if (userId != null && userId != me && !security.isUserInRole("ADMIN")) {
-            throw new ForbiddenException();
+            throw ApiException.forbidden("not-your-usage", "Only an administrator may read the usage of another user (userId)");
         }
         LocalDate end = date("to", to, LocalDate.now(ZoneOffset.UTC));
         LocalDate start = date("from", from, end.minusDays(DEFAULT_DAYS - 1));

@@ -72,7 +72,7 @@ public class Conversations {
         // Only PageRequest's limit and offset checks: the order (newest activity first) is fixed.
         PageRequest page = PageRequest.of(limit, offset, null, Map.of("activity", "activity"), "-activity");
         List<ConversationView> items = summaries.of(me, page.limit(), page.offset()).stream().map(Conversations::view).toList();
-        return new Page<>(items, summaries.count(me), page.limit(), page.offset());
+        return Page.of(items, summaries.count(me), page);
     }
 
     public ConversationView get(int me, int conversationId) {

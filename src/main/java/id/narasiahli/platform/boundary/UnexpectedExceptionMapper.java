@@ -1,5 +1,6 @@
 package id.narasiahli.platform.boundary;
 
+import id.narasiahli.platform.control.DatabaseOutage;
 import id.narasiahli.platform.control.Problem;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Context;
@@ -13,8 +14,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Anything else: a body JSON-B cannot read is the client's fault (400); the rest is ours (500) and is
- * logged with an incident id that the client also gets. No stack trace ever reaches a client.
+ * Anything else: a body JSON-B cannot read is the client's fault (400); a database that cannot be reached
+ * is 503 with Retry-After ({@link DatabaseOutage}); the rest is ours (500) and is logged with an incident id
+ * that the client also gets. No stack trace ever reaches a client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -29,6 +31,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (isUnreadableBody(e)) {
             return ProblemResponses.of(Problem.http(400, "Bad Request", "The request body is not valid JSON for this operation",
                     uri.getRequestUri().getPath())).build();
+        }
+        if (DatabaseOutage.in(e)) {
+            LOG.warning(() -> "Database unreachable on " + uri.getRequestUri().getPath() + ": " + e);
+            return ProblemResponses.of(DatabaseOutage.unavailable(), uri.getRequestUri().getPath());
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Incident " + incident + " on " + uri.getRequestUri().getPath(), e);

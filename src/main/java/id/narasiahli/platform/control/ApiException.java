@@ -69,6 +69,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(413, "payload-too-large", "Payload too large", detail, null, null);
     }
 
+    public static ApiException unavailable(String detail, long retryAfterSeconds) {
+        return new ApiException(503, "service-unavailable", "Service unavailable", detail, null, retryAfterSeconds);
+    }
+
     public static ApiException unsupportedMediaType(String detail) {
         return new ApiException(415, "unsupported-media-type", "Unsupported media type", detail, null, null);
     }

@@ -64,7 +64,7 @@ public class EducationResource {
                                       @QueryParam("sort") String sort) {
         PageRequest page = PageRequest.of(limit, offset, sort, Histories.EDUCATION_SORT, "-graduationYear");
         Page<EducationHistory> found = histories.list(EducationHistory.class, currentUser.id(), page);
-        return new Page<>(found.items().stream().map(Views.Education::of).toList(), found.total(), found.limit(), found.offset());
+        return found.map(Views.Education::of);
     }
 
     @POST

@@ -46,7 +46,7 @@ public class Experts {
         List<Object[]> rows = query.getResultList();
         List<Summary> items = rows.stream().map(r -> new Summary(((Number) r[0]).intValue(), (String) r[1], (String) r[2],
                 (String) r[3], (String) r[4])).toList();
-        return new Page<>(items, total, page.limit(), page.offset());
+        return Page.of(items, total, page);
     }
 
     public PublicProfile profile(int id) {

@@ -51,7 +51,7 @@ public class JournalsResource {
                                  @QueryParam("sort") String sort) {
         PageRequest page = PageRequest.of(limit, offset, sort, Histories.JOURNAL_SORT, "-publishedDate");
         Page<ResearchJournal> found = histories.list(ResearchJournal.class, currentUser.id(), page);
-        return new Page<>(found.items().stream().map(Views.Journal::of).toList(), found.total(), found.limit(), found.offset());
+        return found.map(Views.Journal::of);
     }
 
     @POST

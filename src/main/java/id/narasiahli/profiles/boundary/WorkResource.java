@@ -51,7 +51,7 @@ public class WorkResource {
                                  @QueryParam("sort") String sort) {
         PageRequest page = PageRequest.of(limit, offset, sort, Histories.WORK_SORT, "-startDate");
         Page<WorkHistory> found = histories.list(WorkHistory.class, currentUser.id(), page);
-        return new Page<>(found.items().stream().map(Views.Work::of).toList(), found.total(), found.limit(), found.offset());
+        return found.map(Views.Work::of);
     }
 
     @POST

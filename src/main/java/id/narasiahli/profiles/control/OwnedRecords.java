@@ -37,7 +37,7 @@ public class OwnedRecords {
                 .setFirstResult(page.offset())
                 .setMaxResults(page.limit())
                 .getResultList();
-        return new Page<>(items, total, page.limit(), page.offset());
+        return Page.of(items, total, page);
     }
 
     public <T extends OwnedRecord> List<T> all(Class<T> type, int userId, String orderBy) {

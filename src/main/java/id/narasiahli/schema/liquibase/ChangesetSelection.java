@@ -36,9 +36,9 @@ import java.util.Set;
  */
 public final class ChangesetSelection {
 
-    private final SchemaSession session;
+    private final LiquibaseSession session;
 
-    ChangesetSelection(SchemaSession session) {
+    ChangesetSelection(LiquibaseSession session) {
         this.session = session;
     }
 

@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The Liquibase scope of one admin schema operation: changelogs from the WAR's class path, output to
- * java.util.logging, no usage data sent anywhere (as in {@link Migrations}), plus the operation's own
- * deployment id (Liquibase's root scope holds one id for the whole JVM, so every apply through the API
- * would otherwise share the startup's) and no waiting for the migration lock: an operation that finds
- * the lock taken is refused at once instead of holding an HTTP request for minutes.
+ * The one Liquibase scope every {@link LiquibaseSession} runs in: changelogs from this code's class path (the
+ * WAR's, or the command-line jar's, with the same paths, so both record the same file names and checksums),
+ * output to java.util.logging, no usage data sent anywhere, the session's own deployment id (Liquibase's root
+ * scope holds one id for the whole JVM, so every apply through the API would otherwise share the startup's),
+ * and no waiting inside Liquibase for the migration lock: a caller takes {@link MigrationLock} first, waiting
+ * as long as it chooses, or is refused at once.
  */
 final class LiquibaseScope {
 

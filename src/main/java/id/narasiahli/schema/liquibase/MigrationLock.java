@@ -90,7 +90,8 @@ public final class MigrationLock implements AutoCloseable {
         }
     }
 
-    private boolean tryAcquire() {
+    /** Takes the lock if it is free, at once; false when another session holds it (see {@link #holder()}). */
+    public boolean tryAcquire() {
         try {
             return lockService.acquireLock();
         } catch (LiquibaseException e) {
@@ -99,6 +100,11 @@ public final class MigrationLock implements AutoCloseable {
             // A waiting loop must not sit "idle in transaction" for minutes (idle_in_transaction_session_timeout).
             session.endTransaction();
         }
+    }
+
+    /** Who holds the lock, for people (instance name, backend, client, since when). */
+    public String holder() {
+        return session.lockHolder();
     }
 
     @Override

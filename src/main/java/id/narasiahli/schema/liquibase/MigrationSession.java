@@ -5,7 +5,6 @@ import liquibase.database.Database;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.logging.Logger;
@@ -24,28 +23,17 @@ final class MigrationSession implements AutoCloseable {
     private static final String CLIENT_CHECK_INTERVAL = "2s";
     private static final int NAME_LIMIT = 63; // NAMEDATALEN - 1
 
-    /** PGLockService's key: lock table name and schema, hashed (its getChangeLogLockId). */
-    private static final String HOLDER = """
-            SELECT a.application_name, a.pid, host(a.client_addr), a.state,
-                   extract(epoch FROM now() - a.state_change)::bigint
-              FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-             WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-               AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-               AND l.classid = ?::oid AND l.objid = ?::oid
-            """;
-
     private final Connection connection;
-    private final int[] lockKey;
+    private final Database database;
     private final boolean checksClient;
 
-    private MigrationSession(Connection connection, int[] lockKey, boolean checksClient) {
+    private MigrationSession(Connection connection, Database database, boolean checksClient) {
         this.connection = connection;
-        this.lockKey = lockKey;
+        this.database = database;
         this.checksClient = checksClient;
     }
 
     static MigrationSession open(Connection connection, Database database) {
-        int[] key = {database.getDatabaseChangeLogLockTableName().hashCode(), database.getDefaultSchemaName().hashCode()};
         try {
             boolean checksClient = connection.getMetaData().getDatabaseMajorVersion() >= 14;
             try (PreparedStatement set = connection.prepareStatement("SELECT set_config('application_name', ?, false)")) {
@@ -58,7 +46,7 @@ final class MigrationSession implements AutoCloseable {
                     set.execute("SET client_connection_check_interval = '" + CLIENT_CHECK_INTERVAL + "'");
                 }
             }
-            MigrationSession session = new MigrationSession(connection, key, checksClient);
+            MigrationSession session = new MigrationSession(connection, database, checksClient);
             session.endTransaction(); // SET inside a transaction that is later rolled back would be undone
             return session;
         } catch (SQLException e) {
@@ -68,17 +56,9 @@ final class MigrationSession implements AutoCloseable {
 
     /** Who holds the lock now, for people: instance name, backend, client address, for how long. */
     String lockHolder() {
-        try (PreparedStatement query = connection.prepareStatement(HOLDER)) {
-            query.setInt(1, lockKey[0]);
-            query.setInt(2, lockKey[1]);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    return "another session, which has just released it";
-                }
-                String client = row.getString(3) == null ? "local socket" : row.getString(3);
-                return String.format("'%s' (PostgreSQL backend %d, client %s, %s for %d s)", row.getString(1),
-                        row.getInt(2), client, row.getString(4), row.getLong(5));
-            }
+        try {
+            String holder = LockHolders.describe(connection, database);
+            return holder == null ? "another session, which has just released it" : holder;
         } catch (SQLException e) {
             return "another instance (" + e.getMessage() + ")";
         } finally {

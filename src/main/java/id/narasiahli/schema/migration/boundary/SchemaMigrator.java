@@ -1,12 +1,11 @@
 package id.narasiahli.schema.migration.boundary;
 
-import id.narasiahli.platform.control.DataSourceProducer;
 import id.narasiahli.schema.migration.control.ChangesetDurations;
 import id.narasiahli.schema.liquibase.ChangesetRef;
 import id.narasiahli.schema.migration.control.ChangesetTimer;
-import id.narasiahli.schema.liquibase.DatabaseTarget;
+import id.narasiahli.schema.liquibase.LiquibaseSession;
 import id.narasiahli.schema.liquibase.MigrationLock;
-import id.narasiahli.schema.liquibase.Migrations;
+import id.narasiahli.schema.liquibase.SchemaSettings;
 import id.narasiahli.schema.liquibase.SchemaMigrationException;
 import id.narasiahli.schema.migration.control.SchemaMode;
 import id.narasiahli.schema.migration.control.SchemaState;
@@ -18,20 +17,13 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import liquibase.changelog.DatabaseChangeLog;
-import liquibase.exception.LiquibaseException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
 import static id.narasiahli.schema.liquibase.ErrorMessages.databaseError;
 import static id.narasiahli.schema.liquibase.ErrorMessages.oneLine;
-import static id.narasiahli.schema.liquibase.ErrorMessages.rootMessage;
 
 /**
  * Brings the schema to the changelog's head before the application serves (Dataverse's pattern: a
@@ -49,10 +41,7 @@ public class SchemaMigrator {
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
     @Inject
-    DataSource dataSource;
-
-    @Inject
-    DataSourceProducer dataSources;
+    SchemaSettings settings;
 
     @Inject
     SchemaState state;
@@ -60,27 +49,11 @@ public class SchemaMigrator {
     @Inject
     ChangesetDurations durations;
 
-    @Inject
-    @ConfigProperty(name = SchemaMode.SETTING, defaultValue = "update")
-    String modeSetting;
-
-    @Inject
-    @ConfigProperty(name = "narasi.schema.changelog", defaultValue = "liquibase/db.changelog-master.xml")
-    String changelogFile;
-
-    @Inject
-    @ConfigProperty(name = "narasi.schema.contexts", defaultValue = "production")
-    String contexts;
-
-    @Inject
-    @ConfigProperty(name = MigrationLock.WAIT_SETTING, defaultValue = "300")
-    String lockWaitSetting;
-
     @PostConstruct
     void migrate() {
         SchemaMode mode = null;
         try {
-            mode = SchemaMode.parse(modeSetting);
+            mode = settings.mode();
             List<ChangesetRef> selected = run(mode);
             state.finished(mode, selected);
         } catch (SchemaMigrationException e) {
@@ -88,23 +61,23 @@ public class SchemaMigrator {
             LOG.severe(e.getMessage());
             throw e;
         } finally {
-            Migrations.releaseThreadScope();
+            LiquibaseSession.releaseThreadScope();
         }
     }
 
     private List<ChangesetRef> run(SchemaMode mode) {
         long start = System.nanoTime();
-        try (Migrations migrations = Migrations.open(connect(), changelogFile, contexts)) {
+        Duration lockWait = settings.lockWait();
+        try (LiquibaseSession session = settings.forCommands()) {
             if (mode == SchemaMode.UPDATE) {
-                return update(migrations, start);
+                return update(session, lockWait, start);
             }
-            DatabaseChangeLog changelog = migrations.changelog();
-            List<ChangesetRef> selected = migrations.selected(changelog);
+            List<ChangesetRef> selected = session.selected();
             if (mode == SchemaMode.VALIDATE) {
-                validate(migrations, changelog, start);
+                validate(session, start);
             } else {
                 LOG.info(() -> String.format("Schema mode off: the schema was not checked or changed;"
-                        + " %d of %d changesets pending", migrations.pending(changelog).size(), selected.size()));
+                        + " %d of %d changesets pending", session.pending().size(), selected.size()));
             }
             return selected;
         }
@@ -112,27 +85,23 @@ public class SchemaMigrator {
 
     /**
      * Nothing to do when the database is at head already (read without the lock, creating nothing). Otherwise,
-     * under the cluster-wide lock: wait while another instance migrates, then parse, apply whatever is still
-     * pending (often nothing after a wait), and confirm the database is at head before serving.
+     * under the cluster-wide lock: wait while another instance migrates, then apply whatever is still pending
+     * (often nothing after a wait), and confirm the database is at head before serving.
      */
-    private List<ChangesetRef> update(Migrations migrations, long start) {
-        Duration lockWait = MigrationLock.maxWait(lockWaitSetting);
-        DatabaseChangeLog planned = migrations.changelogWithoutDatabase();
-        if (migrations.atHead(planned)) {
+    private List<ChangesetRef> update(LiquibaseSession session, Duration lockWait, long start) {
+        if (session.atHead()) {
             LOG.info("Schema at head already: every changeset applied, no migration lock needed");
             logFinished(0, start);
-            return migrations.selected(planned);
+            return session.selected();
         }
         ChangesetTimer timer = new ChangesetTimer(state::activity);
-        DatabaseChangeLog changelog;
-        try (MigrationLock lock = migrations.lock()) {
+        try (MigrationLock lock = session.migrationLock()) {
             lock.acquire(lockWait, state::activity);
             state.activity("running migrations");
-            changelog = migrations.changelog();
-            migrations.update(timer);
+            session.update(timer);
         } catch (SchemaMigrationException e) {
             throw e;
-        } catch (LiquibaseException | RuntimeException e) {
+        } catch (Exception e) {
             if (timer.failed() != null) {
                 throw new SchemaMigrationException("Schema migration failed at changeset " + timer.failed()
                         + ": " + databaseError(e) + ". The changeset was rolled back; "
@@ -142,23 +111,23 @@ public class SchemaMigrator {
         }
         durations.record(timer.applied(), ChangesetDurations.STARTUP);
         state.activity("verifying that every changeset is applied");
-        List<ChangesetRef> pending = migrations.pending(changelog);
+        List<ChangesetRef> pending = session.pending();
         if (!pending.isEmpty()) {
             throw new SchemaMigrationException("Schema update ended with " + pending.size() + " changesets still pending,"
                     + " first " + pending.get(0) + "; refusing to serve on a schema behind the changelog.");
         }
         logFinished(timer.applied().size(), start);
-        return migrations.selected(changelog);
+        return session.selected();
     }
 
     private void logFinished(int applied, long start) {
         LOG.info(() -> String.format("Schema update finished: %d changesets applied in %d ms (changelog %s, contexts %s)",
-                applied, millisSince(start), changelogFile, contexts));
+                applied, millisSince(start), settings.changelogFile(), settings.contexts()));
     }
 
-    private void validate(Migrations migrations, DatabaseChangeLog changelog, long start) {
-        List<String> problems = migrations.validationProblems(changelog);
-        List<ChangesetRef> pending = migrations.pending(changelog);
+    private void validate(LiquibaseSession session, long start) {
+        List<String> problems = session.validation().problems();
+        List<ChangesetRef> pending = session.pending();
         if (!problems.isEmpty() || !pending.isEmpty()) {
             StringBuilder message = new StringBuilder("Schema mode validate: the database is not at the changelog's head,"
                     + " refusing to start.");
@@ -168,14 +137,6 @@ public class SchemaMigrator {
             throw new SchemaMigrationException(message.toString());
         }
         LOG.info(() -> String.format("Schema validated in %d ms: every changeset applied, checksums match", millisSince(start)));
-    }
-
-    private Connection connect() {
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException | RuntimeException e) {
-            throw new SchemaMigrationException(DatabaseTarget.unreachable(dataSource, dataSources.jndiName(), e), e);
-        }
     }
 
     private static long millisSince(long start) {

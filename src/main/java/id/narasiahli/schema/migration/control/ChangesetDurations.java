@@ -45,7 +45,19 @@ public class ChangesetDurations {
         if (applied.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (Connection connection = dataSource.getConnection()) {
+            record(connection, applied, appliedBy);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warning(() -> "Durations of " + applied.size() + " applied changesets not recorded: " + ErrorMessages.databaseError(e));
+        }
+    }
+
+    /** The same on a connection of the caller's (a command-line run has no datasource); never throws. */
+    public static void record(Connection connection, List<ChangesetTimer.AppliedChangeset> applied, String appliedBy) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (ChangesetTimer.AppliedChangeset change : applied) {
                 ChangesetRef ref = change.changeset();
                 insert.setString(1, ref.file());
@@ -67,9 +79,18 @@ public class ChangesetDurations {
 
     /** Every recorded duration by changeset and deployment; empty when the table does not exist (yet). */
     public Map<Key, Long> all() {
+        try (Connection connection = dataSource.getConnection()) {
+            return all(connection);
+        } catch (SQLException e) {
+            LOG.warning(() -> "Changeset durations unavailable: " + ErrorMessages.oneLine(e));
+            return Map.of();
+        }
+    }
+
+    /** The same on a connection of the caller's. */
+    public static Map<Key, Long> all(Connection connection) {
         Map<Key, Long> durations = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT filename, changeset_id, author, deployment_id,"
+        try (PreparedStatement query = connection.prepareStatement("SELECT filename, changeset_id, author, deployment_id,"
                      + " duration_ms FROM schema_changeset_durations ORDER BY id");
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {

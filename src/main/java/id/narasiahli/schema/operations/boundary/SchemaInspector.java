@@ -4,8 +4,8 @@ import id.narasiahli.platform.control.Page;
 import id.narasiahli.schema.migration.control.ChangesetDurations;
 import id.narasiahli.schema.liquibase.ChangesetRef;
 import id.narasiahli.schema.operations.control.OperationAudit;
-import id.narasiahli.schema.liquibase.SchemaSession;
-import id.narasiahli.schema.liquibase.SchemaSessions;
+import id.narasiahli.schema.liquibase.LiquibaseSession;
+import id.narasiahli.schema.liquibase.SchemaSettings;
 import id.narasiahli.schema.migration.control.SchemaState;
 import id.narasiahli.schema.liquibase.Validation;
 import jakarta.ejb.Stateless;
@@ -30,7 +30,7 @@ import java.util.Objects;
 public class SchemaInspector {
 
     @Inject
-    SchemaSessions sessions;
+    SchemaSettings sessions;
 
     @Inject
     SchemaState state;
@@ -42,7 +42,7 @@ public class SchemaInspector {
     OperationAudit audit;
 
     public SchemaViews.Status status() {
-        try (SchemaSession session = sessions.forReading()) {
+        try (LiquibaseSession session = sessions.forReading()) {
             List<RanChangeSet> ran = session.ranChangesets();
             List<ChangeSet> pending = session.selection().pending();
             Validation validation = session.validation();
@@ -61,26 +61,26 @@ public class SchemaInspector {
     }
 
     public List<SchemaViews.Applied> history() {
-        try (SchemaSession session = sessions.forReading()) {
+        try (LiquibaseSession session = sessions.forReading()) {
             Map<ChangesetDurations.Key, Long> measured = durations.all();
             return session.ranChangesets().stream().map(ran -> SchemaViews.Applied.of(ran, measured)).toList();
         }
     }
 
     public List<SchemaViews.Tag> tags() {
-        try (SchemaSession session = sessions.forReading()) {
+        try (LiquibaseSession session = sessions.forReading()) {
             return session.ranChangesets().stream().filter(ran -> ran.getTag() != null).map(SchemaViews.Tag::of).toList();
         }
     }
 
     public SchemaViews.ValidationReport validation() {
-        try (SchemaSession session = sessions.forReading()) {
+        try (LiquibaseSession session = sessions.forReading()) {
             return SchemaViews.ValidationReport.of(session.validation());
         }
     }
 
     public SchemaViews.Locks locks() {
-        try (SchemaSession session = sessions.forReading()) {
+        try (LiquibaseSession session = sessions.forReading()) {
             List<DatabaseChangeLogLock> locks = session.locks();
             return SchemaViews.Locks.of(locks);
         }

@@ -1,6 +1,7 @@
 package id.narasiahli.schema.operations.boundary;
 
 import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.platform.control.DatabaseOutage;
 import id.narasiahli.schema.operations.control.Actor;
 import id.narasiahli.schema.migration.control.ChangesetDurations;
 import id.narasiahli.schema.liquibase.ChangesetRef;
@@ -15,8 +16,8 @@ import id.narasiahli.schema.operations.control.RollbackConfirmations;
 import id.narasiahli.schema.operations.control.RollbackPlan;
 import id.narasiahli.schema.operations.control.RollbackRecorder;
 import id.narasiahli.schema.operations.control.SchemaOperationException;
-import id.narasiahli.schema.liquibase.SchemaSession;
-import id.narasiahli.schema.liquibase.SchemaSessions;
+import id.narasiahli.schema.liquibase.LiquibaseSession;
+import id.narasiahli.schema.liquibase.SchemaSettings;
 import id.narasiahli.schema.liquibase.Target;
 import id.narasiahli.schema.operations.control.TrackingDigest;
 import id.narasiahli.schema.operations.control.UpdatePlan;
@@ -56,7 +57,7 @@ import static id.narasiahli.schema.operations.control.RequestBody.TO_TAG;
 public class SchemaOperations {
 
     @Inject
-    SchemaSessions sessions;
+    SchemaSettings sessions;
 
     @Inject
     OperationGate gate;
@@ -74,7 +75,7 @@ public class SchemaOperations {
     public SchemaViews.DryRun dryRun(Actor actor, String body) {
         Target target = RequestBody.parse(body, List.of(TO_TAG, COUNT)).target();
         return gate.run("dry run", actor, () -> {
-            try (SchemaSession session = sessions.forCommands()) {
+            try (LiquibaseSession session = sessions.forCommands()) {
                 requireValid(session);
                 UpdatePlan plan = UpdatePlan.of(session, target);
                 return new SchemaViews.DryRun(target.toString(), plan.changesets(), sql(session, plan.updateSqlCommand(), plan.arguments()));
@@ -86,7 +87,7 @@ public class SchemaOperations {
         return audited(actor, "apply", body, List.of(TO_TAG, COUNT), request -> {
             Target target = request.target();
             return gate.run("apply " + target, actor, () -> {
-                try (SchemaSession session = sessions.forCommands()) {
+                try (LiquibaseSession session = sessions.forCommands()) {
                     requireValid(session);
                     UpdatePlan plan = UpdatePlan.of(session, target);
                     try (HeldLock lock = HeldLock.take(session)) {
@@ -116,7 +117,7 @@ public class SchemaOperations {
         return audited(actor, "rollback-preview", body, List.of(TO_TAG, COUNT), request -> {
             Target target = request.target();
             return gate.run("rollback preview " + target, actor, () -> {
-                try (SchemaSession session = sessions.forCommands()) {
+                try (LiquibaseSession session = sessions.forCommands()) {
                     requireValid(session);
                     RollbackPlan plan = RollbackPlan.of(session, target);
                     RollbackConfirmations.Issued issued = confirmations.issue(actor, plan);
@@ -136,7 +137,7 @@ public class SchemaOperations {
             String token = request.required(CONFIRMATION_TOKEN);
             Target target = request.target();
             return gate.run("rollback " + target, actor, () -> {
-                try (SchemaSession session = sessions.forCommands()) {
+                try (LiquibaseSession session = sessions.forCommands()) {
                     requireValid(session);
                     RollbackPlan plan = RollbackPlan.of(session, target);
                     confirmations.verify(token, actor, plan);
@@ -165,7 +166,7 @@ public class SchemaOperations {
         return audited(actor, "tag", body, List.of(TAG), request -> {
             String tag = request.required(TAG);
             return gate.run("tag " + tag, actor, () -> {
-                try (SchemaSession session = sessions.forCommands()) {
+                try (LiquibaseSession session = sessions.forCommands()) {
                     List<RanChangeSet> ran = session.ranChangesets();
                     if (ran.isEmpty()) {
                         throw SchemaOperationException.nothingApplied();
@@ -205,7 +206,7 @@ public class SchemaOperations {
             Target target = request.target();
             boolean dryRun = request.flag(DRY_RUN);
             return gate.run("repair " + target, actor, () -> {
-                try (SchemaSession session = sessions.forCommands()) {
+                try (LiquibaseSession session = sessions.forCommands()) {
                     requireValid(session);
                     UpdatePlan plan = UpdatePlan.of(session, target);
                     if (dryRun) {
@@ -236,7 +237,7 @@ public class SchemaOperations {
      */
     public SchemaViews.LockRelease releaseLocks(Actor actor) {
         return audited(actor, "release-locks", null, List.of(), request -> gate.run("release locks", actor, () -> {
-            try (SchemaSession session = sessions.forCommands()) {
+            try (LiquibaseSession session = sessions.forCommands()) {
                 List<DatabaseChangeLogLock> held = session.locks();
                 session.endLockHolders();
                 return new SchemaViews.LockRelease(!held.isEmpty(), held.stream().map(SchemaViews.Lock::of).toList());
@@ -263,14 +264,14 @@ public class SchemaOperations {
         }
     }
 
-    private static void requireValid(SchemaSession session) {
+    private static void requireValid(LiquibaseSession session) {
         Validation validation = session.validation();
         if (!validation.valid()) {
             throw SchemaOperationException.invalidChangelog(validation.problems());
         }
     }
 
-    private static String sql(SchemaSession session, String[] command, Map<String, Object> arguments) {
+    private static String sql(LiquibaseSession session, String[] command, Map<String, Object> arguments) {
         try {
             return session.sql(command, arguments);
         } catch (Exception e) {
@@ -286,6 +287,9 @@ public class SchemaOperations {
 
     /** Liquibase's lock and validation failures say what the operator can do; the rest is a failure. */
     private static RuntimeException translate(String operation, Exception e) {
+        if (DatabaseOutage.in(e)) {
+            return DatabaseOutage.unavailable();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
                 return api;

@@ -1,43 +1,40 @@
 package id.narasiahli.schema.operations.control;
 
 import id.narasiahli.schema.liquibase.ErrorMessages;
-import id.narasiahli.schema.liquibase.SchemaSession;
+import id.narasiahli.schema.liquibase.LiquibaseSession;
+import id.narasiahli.schema.liquibase.MigrationLock;
 import liquibase.lockservice.DatabaseChangeLogLock;
-import liquibase.lockservice.LockService;
 
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * The migration lock, taken for one admin operation before its Liquibase command runs, with no waiting:
- * if another instance holds it the operation is refused at once. Liquibase's commands in the same session
- * find the lock already held by their lock service and run under it; they release it when they end, and
- * closing this releases it only if they did not, so a lock someone else took meanwhile is never touched.
+ * if another instance holds it the operation is refused at once. It is the core's {@link MigrationLock}
+ * (the startup migration's lock, on a session named after this instance); Liquibase's commands in the same
+ * session find it held by their lock service and run under it.
  */
 public final class HeldLock implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(HeldLock.class.getName());
+    private final MigrationLock lock;
 
-    private final SchemaSession session;
-    private final LockService lockService;
-
-    private HeldLock(SchemaSession session, LockService lockService) {
-        this.session = session;
-        this.lockService = lockService;
+    private HeldLock(MigrationLock lock) {
+        this.lock = lock;
     }
 
-    public static HeldLock take(SchemaSession session) {
-        LockService lockService = session.lockService();
+    public static HeldLock take(LiquibaseSession session) {
+        MigrationLock lock = session.migrationLock();
         boolean acquired;
         try {
-            acquired = session.inScope(lockService::acquireLock);
-        } catch (Exception e) {
+            acquired = lock.tryAcquire();
+        } catch (RuntimeException e) {
+            lock.close();
             throw SchemaOperationException.failed("Taking the migration lock", ErrorMessages.rootMessage(e));
         }
         if (!acquired) {
+            lock.close();
             throw SchemaOperationException.locked(holder(session.locks()));
         }
-        return new HeldLock(session, lockService);
+        return new HeldLock(lock);
     }
 
     public static String holder(List<DatabaseChangeLogLock> locks) {
@@ -50,16 +47,6 @@ public final class HeldLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            session.inScope(() -> {
-                if (lockService.hasChangeLogLock()) {
-                    lockService.releaseLock();
-                }
-                return null;
-            });
-        } catch (Exception e) {
-            LOG.warning(() -> "Releasing the migration lock failed: " + ErrorMessages.oneLine(e)
-                    + "; release it with DELETE /api/admin/schema/locks");
-        }
+        lock.close();
     }
 }

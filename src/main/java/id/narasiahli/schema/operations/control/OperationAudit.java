@@ -94,7 +94,7 @@ public class OperationAudit {
                     }
                 }
             }
-            return new Page<>(entries, total, page.limit(), page.offset());
+            return Page.of(entries, total, page);
         } catch (SQLException e) {
             if ("42P01".equals(e.getSQLState())) {
                 throw SchemaOperationException.trackingTableMissing("schema_operation_audit does not exist in this database"

@@ -3,7 +3,7 @@ package id.narasiahli.schema.operations.control;
 import id.narasiahli.schema.liquibase.Target;
 import id.narasiahli.schema.liquibase.ChangesetRef;
 import id.narasiahli.schema.liquibase.ErrorMessages;
-import id.narasiahli.schema.liquibase.SchemaSession;
+import id.narasiahli.schema.liquibase.LiquibaseSession;
 import id.narasiahli.platform.control.ApiException;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.RanChangeSet;
@@ -34,7 +34,7 @@ public record RollbackPlan(Target target, List<ChangesetRef> changesets, String 
      * ones were already rolled back and committed) or would accept without a word (more changesets than
      * applied: it just stops).
      */
-    public static RollbackPlan of(SchemaSession session, Target target) {
+    public static RollbackPlan of(LiquibaseSession session, Target target) {
         if (target.all()) {
             throw ApiException.invalid("body", "name how far to roll back: toTag or count");
         }

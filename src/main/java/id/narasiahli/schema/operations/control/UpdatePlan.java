@@ -2,7 +2,7 @@ package id.narasiahli.schema.operations.control;
 
 import id.narasiahli.schema.liquibase.Target;
 import id.narasiahli.schema.liquibase.ChangesetRef;
-import id.narasiahli.schema.liquibase.SchemaSession;
+import id.narasiahli.schema.liquibase.LiquibaseSession;
 import id.narasiahli.platform.control.ApiException;
 import liquibase.changelog.RanChangeSet;
 import liquibase.command.core.ChangelogSyncCommandStep;
@@ -28,7 +28,7 @@ import java.util.Objects;
  */
 public record UpdatePlan(Target target, List<ChangesetRef> changesets) {
 
-    public static UpdatePlan of(SchemaSession session, Target target) {
+    public static UpdatePlan of(LiquibaseSession session, Target target) {
         if (target.count() != null) {
             int pending = session.selection().pending().size();
             if (target.count() > pending) {

@@ -7,8 +7,9 @@ import id.narasiahli.schema.quality.control.EntityDrift;
 import id.narasiahli.schema.quality.control.LintBaseline;
 import id.narasiahli.schema.quality.control.LintFinding;
 import id.narasiahli.schema.quality.control.MigrationLint;
-import id.narasiahli.schema.liquibase.Migrations;
+import id.narasiahli.schema.liquibase.LiquibaseSession;
 import id.narasiahli.schema.liquibase.SchemaMigrationException;
+import id.narasiahli.schema.liquibase.SchemaSettings;
 import id.narasiahli.schema.quality.control.ShadowDatabase;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionManagement;
@@ -19,9 +20,7 @@ import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.metamodel.EntityType;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.database.core.PostgresDatabase;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +29,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,55 +46,36 @@ public class SchemaQuality {
     }
 
     @Inject
-    DataSource dataSource;
+    SchemaSettings settings;
 
     @PersistenceUnit(unitName = "narasi")
     EntityManagerFactory entityManagerFactory;
 
-    @Inject
-    @ConfigProperty(name = "narasi.schema.changelog", defaultValue = "liquibase/db.changelog-master.xml")
-    String changelogFile;
-
-    @Inject
-    @ConfigProperty(name = "narasi.schema.contexts", defaultValue = "production")
-    String contexts;
-
-    @Inject
-    @ConfigProperty(name = "narasi.schema.shadow-url")
-    Optional<String> shadowUrl;
-
-    @Inject
-    @ConfigProperty(name = "narasi.schema.shadow-user")
-    Optional<String> shadowUser;
-
-    @Inject
-    @ConfigProperty(name = "narasi.schema.shadow-password")
-    Optional<String> shadowPassword;
-
+    /**
+     * The changelog's lint, on the one read-only parse: nothing is written, and on an empty database no
+     * tracking table is created. {@code all} lints every changeset, else the pending ones against the live tables.
+     */
     public LintReport lint(boolean all) {
-        try (Migrations migrations = Migrations.open(dataSource.getConnection(), changelogFile, contexts)) {
-            DatabaseChangeLog changelog = migrations.changelog();
-            Set<ChangesetRef> pending = new HashSet<>(migrations.pending(changelog));
-            Set<String> liveTables = liveTables();
-            List<LintFinding> findings = migrations.inLiquibaseScope("lint changelog", () ->
+        try (LiquibaseSession session = settings.forReading()) {
+            DatabaseChangeLog changelog = session.changelog();
+            Set<ChangesetRef> pending = new HashSet<>(session.pending());
+            Set<String> liveTables = all ? Set.of() : liveTables(session.connection());
+            List<LintFinding> findings = session.call("lint changelog", () ->
                     new MigrationLint(new PostgresDatabase(), LintBaseline.load(getClass().getClassLoader()))
-                            .lint(changelog.getChangeSets(), c -> all || pending.contains(ChangesetRef.of(c)),
-                                    all ? Set.of() : liveTables));
+                            .lint(changelog.getChangeSets(), c -> all || pending.contains(ChangesetRef.of(c)), liveTables));
             return new LintReport(all ? "all" : "pending", findings.stream().filter(LintFinding::failsBuild).count(), findings);
-        } catch (SQLException e) {
-            throw new SchemaMigrationException("Cannot read the live database: " + e.getMessage(), e);
         }
     }
 
     public DriftReport drift() {
         try (ShadowDatabase shadow = shadow()) {
-            List<DriftItem> changelog = ChangelogDrift.compare(dataSource.getConnection(), shadow, changelogFile, contexts);
+            List<DriftItem> changelog = ChangelogDrift.compare(settings.connect(), shadow, settings.changelogFile(), settings.contexts());
             List<Class<?>> entities = new ArrayList<>();
             for (EntityType<?> type : entityManagerFactory.getMetamodel().getEntities()) {
                 entities.add(type.getJavaType());
             }
             entities.sort(Comparator.comparing(Class::getName));
-            try (Connection live = dataSource.getConnection()) {
+            try (Connection live = settings.connect()) {
                 return new DriftReport(changelog, EntityDrift.compare(entities, live));
             }
         } catch (SQLException e) {
@@ -105,18 +84,19 @@ public class SchemaQuality {
     }
 
     private ShadowDatabase shadow() {
-        return shadowUrl.filter(url -> !url.isBlank())
-                .map(url -> ShadowDatabase.configured(url, shadowUser.orElse(null), shadowPassword.orElse(null)))
-                .orElseGet(() -> ShadowDatabase.scratchNextTo(dataSource));
+        return settings.shadowUrl()
+                .map(url -> ShadowDatabase.configured(url, settings.shadowUser(), settings.shadowPassword()))
+                .orElseGet(() -> ShadowDatabase.scratchNextTo(settings.dataSource()));
     }
 
-    private Set<String> liveTables() throws SQLException {
+    private static Set<String> liveTables(Connection c) {
         Set<String> tables = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-             ResultSet rows = c.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
+        try (ResultSet rows = c.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
             while (rows.next()) {
                 tables.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
             }
+        } catch (SQLException e) {
+            throw new SchemaMigrationException("Cannot read the live database's tables: " + e.getMessage(), e);
         }
         return tables;
     }

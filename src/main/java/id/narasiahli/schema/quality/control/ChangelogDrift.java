@@ -1,17 +1,15 @@
 package id.narasiahli.schema.quality.control;
 
-import id.narasiahli.schema.liquibase.Migrations;
+import id.narasiahli.schema.liquibase.ErrorMessages;
+import id.narasiahli.schema.liquibase.LiquibaseSession;
+
 import id.narasiahli.schema.liquibase.SchemaMigrationException;
-import liquibase.Scope;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.diff.DiffResult;
 import liquibase.diff.ObjectDifferences;
 import liquibase.diff.compare.CompareControl;
 import liquibase.diff.DiffGeneratorFactory;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.structure.DatabaseObject;
 import liquibase.structure.core.Column;
 import liquibase.structure.core.ForeignKey;
@@ -19,14 +17,13 @@ import liquibase.structure.core.Index;
 import liquibase.structure.core.PrimaryKey;
 import liquibase.structure.core.Table;
 import liquibase.structure.core.UniqueConstraint;
-import liquibase.ui.LoggerUIService;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,47 +42,35 @@ public final class ChangelogDrift {
 
     /** Brings {@code shadow} to head, then compares it (the reference) with {@code live}, which it closes. */
     public static List<DriftItem> compare(Connection live, ShadowDatabase shadow, String changelog, String contexts) {
-        try (Migrations migrations = Migrations.open(shadow.connect(), changelog, contexts)) {
-            migrations.update(new AbstractChangeExecListener() { });
-        } catch (Exception e) {
-            throw new SchemaMigrationException("The changelog could not be applied to the shadow database: " + e.getMessage(), e);
-        }
-        ClassLoader loader = ChangelogDrift.class.getClassLoader();
-        try {
-            return Scope.child(Map.of(
-                    Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader),
-                    Scope.Attr.classLoader.name(), loader,
-                    Scope.Attr.ui.name(), new LoggerUIService(),
-                    "liquibase.analytics.enabled", Boolean.FALSE), () -> diff(shadow.connect(), live));
-        } catch (SchemaMigrationException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new SchemaMigrationException("Liquibase could not compare the schemas: " + e.getMessage(), e);
+        try (LiquibaseSession reference = LiquibaseSession.forCommands(shadow.connect(), changelog, contexts);
+             LiquibaseSession compared = LiquibaseSession.forReading(live, changelog, contexts)) {
+            try {
+                reference.update(new AbstractChangeExecListener() { });
+            } catch (Exception e) {
+                throw new SchemaMigrationException("The changelog could not be applied to the shadow database: "
+                        + ErrorMessages.oneLine(e), e);
+            }
+            return reference.call("compare the schemas", () -> diff(reference.database(), compared.database()));
+        } catch (SQLException e) {
+            throw new SchemaMigrationException("Cannot connect to the shadow database: " + ErrorMessages.oneLine(e), e);
         }
     }
 
-    private static List<DriftItem> diff(Connection reference, Connection target) throws Exception {
-        Database expected = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(reference));
-        Database actual = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(target));
-        try {
-            DiffResult result = DiffGeneratorFactory.getInstance().compare(expected, actual,
-                    new CompareControl(TYPES.stream().collect(Collectors.toSet())));
-            List<DriftItem> items = new ArrayList<>();
-            result.getMissingObjects().stream().filter(ChangelogDrift::relevant)
-                    .forEach(o -> items.add(new DriftItem("missing", type(o), name(o), "the changelog creates it; the live database lacks it")));
-            result.getUnexpectedObjects().stream().filter(ChangelogDrift::relevant)
-                    .forEach(o -> items.add(new DriftItem("unexpected", type(o), name(o), "in the live database only")));
-            result.getChangedObjects().forEach((o, differences) -> {
-                if (relevant(o)) {
-                    items.add(new DriftItem("changed", type(o), name(o), describe(differences)));
-                }
-            });
-            items.sort(Comparator.comparing(DriftItem::kind).thenComparing(DriftItem::type).thenComparing(DriftItem::name));
-            return items;
-        } finally {
-            expected.close();
-            actual.close();
-        }
+    private static List<DriftItem> diff(Database expected, Database actual) throws Exception {
+        DiffResult result = DiffGeneratorFactory.getInstance().compare(expected, actual,
+                new CompareControl(TYPES.stream().collect(Collectors.toSet())));
+        List<DriftItem> items = new ArrayList<>();
+        result.getMissingObjects().stream().filter(ChangelogDrift::relevant)
+                .forEach(o -> items.add(new DriftItem("missing", type(o), name(o), "the changelog creates it; the live database lacks it")));
+        result.getUnexpectedObjects().stream().filter(ChangelogDrift::relevant)
+                .forEach(o -> items.add(new DriftItem("unexpected", type(o), name(o), "in the live database only")));
+        result.getChangedObjects().forEach((o, differences) -> {
+            if (relevant(o)) {
+                items.add(new DriftItem("changed", type(o), name(o), describe(differences)));
+            }
+        });
+        items.sort(Comparator.comparing(DriftItem::kind).thenComparing(DriftItem::type).thenComparing(DriftItem::name));
+        return items;
     }
 
     /** Liquibase's own tracking tables differ by nature (the shadow's history is new). */

@@ -24,12 +24,19 @@ import liquibase.lockservice.LockServiceFactory;
 import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.ResourceAccessor;
 
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.changelog.filter.DbmsChangeSetFilter;
+import liquibase.changelog.visitor.ChangeExecListener;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
+
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
@@ -39,19 +46,22 @@ import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 
 /**
- * One admin schema operation's Liquibase session on one pooled connection: the changelog this deployment
- * runs (file and contexts as at startup), what the database records, and Liquibase's own commands, each
- * in a fresh {@link CommandScope}. Nothing read from the tracking tables is reused: every read asks the
- * database again.
+ * The one Liquibase core: a session of Liquibase on one JDBC connection, used by the startup migration, the
+ * admin API, lint and drift alike, and by anything outside the container that has a plain connection. It
+ * holds the changelog this deployment runs (file and contexts), reads what the database records, and runs
+ * Liquibase's own commands, each in a fresh {@link liquibase.command.CommandScope} inside one
+ * {@link LiquibaseScope}. Nothing read from the tracking tables is reused: every read asks the database again.
  *
  * <p>Reads use Liquibase's building blocks (status' list of unrun changesets, the changelog validator,
  * the expected-changes visitor, the lock service's lock list) rather than its command pipeline, whose
  * helper step creates the tracking tables on an empty database, fails outright on a checksum mismatch
- * and resets process-wide executor state that a concurrent operation may be using.
+ * and resets process-wide executor state that a concurrent operation may be using. The changelog is
+ * parsed once per session, without the database in Liquibase's scope (see {@link #changelog()}), so no
+ * read ever writes.
  */
-public final class SchemaSession implements AutoCloseable {
+public final class LiquibaseSession implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(SchemaSession.class.getName());
+    private static final Logger LOG = Logger.getLogger(LiquibaseSession.class.getName());
 
     /** A reading session gives up on a table lock instead of queueing behind a migration's DDL. */
     private static final String READ_SETTINGS = "SET lock_timeout = '3s'; SET statement_timeout = '30s'";
@@ -66,7 +76,7 @@ public final class SchemaSession implements AutoCloseable {
     private final boolean reading;
     private DatabaseChangeLog changelog;
 
-    private SchemaSession(Connection connection, Database database, String changelogFile, String contexts,
+    private LiquibaseSession(Connection connection, Database database, String changelogFile, String contexts,
                           String deploymentId, LiquibaseScope scope, boolean reading) {
         this.connection = connection;
         this.database = database;
@@ -77,26 +87,29 @@ public final class SchemaSession implements AutoCloseable {
         this.reading = reading;
     }
 
-    /** For operations that only read; never waits more than seconds for a lock another session holds. */
-    public static SchemaSession forReading(Connection connection, String changelogFile, String contexts) {
+    /**
+     * For operations that only read (status, lint); never waits more than seconds for a table lock another
+     * session holds. Wraps {@code connection}, which closing this closes.
+     */
+    public static LiquibaseSession forReading(Connection connection, String changelogFile, String contexts) {
         return open(connection, changelogFile, contexts, true);
     }
 
-    /** For operations that run Liquibase commands; wraps {@code connection}, which closing this closes. */
-    public static SchemaSession forCommands(Connection connection, String changelogFile, String contexts) {
+    /** For operations that run Liquibase commands (update, rollback, tag); wraps {@code connection}, which closing this closes. */
+    public static LiquibaseSession forCommands(Connection connection, String changelogFile, String contexts) {
         return open(connection, changelogFile, contexts, false);
     }
 
-    private static SchemaSession open(Connection connection, String changelogFile, String contexts, boolean reading) {
+    private static LiquibaseSession open(Connection connection, String changelogFile, String contexts, boolean reading) {
         String deploymentId = newDeploymentId();
-        LiquibaseScope scope = new LiquibaseScope(SchemaSession.class.getClassLoader(), deploymentId);
+        LiquibaseScope scope = new LiquibaseScope(LiquibaseSession.class.getClassLoader(), deploymentId);
         try {
             if (reading) {
                 execute(connection, READ_SETTINGS);
             }
             Database database = scope.call(() ->
                     DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection)));
-            return new SchemaSession(connection, database, changelogFile, contexts, deploymentId, scope, reading);
+            return new LiquibaseSession(connection, database, changelogFile, contexts, deploymentId, scope, reading);
         } catch (Exception e) {
             closeQuietly(connection);
             throw new SchemaMigrationException("Liquibase cannot use the database connection: " + e.getMessage(), e);
@@ -122,9 +135,11 @@ public final class SchemaSession implements AutoCloseable {
     }
 
     /**
-     * The WAR's changelog, parsed once per session (it cannot change while the application runs). Parsed
-     * without the database in Liquibase's scope: with one there, Liquibase 4.33 creates databasechangelog
-     * while it reads an include, and a status request must not write.
+     * The changelog, parsed once per session (it cannot change while the application runs), the one parse
+     * every caller uses. Parsed without the database in Liquibase's scope: with one there, Liquibase 4.33
+     * creates databasechangelog while it reads an include, so a status or lint request would write, and
+     * several instances starting on an empty database would race to create it. A missing file or a
+     * malformed changeset fails with Liquibase's message.
      */
     public DatabaseChangeLog changelog() {
         if (changelog == null) {
@@ -179,26 +194,13 @@ public final class SchemaSession implements AutoCloseable {
     }
 
     /**
-     * Ends the database sessions holding the migration lock. It is a PostgreSQL session advisory lock
-     * (liquibase-sessionlock): no other session can unlock it, and it goes when its session ends. So a lock
-     * whose holder hangs is released by ending that session, which also rolls back its open transaction.
-     * Waits up to 5 s for the lock to be gone; returns how many sessions were ended.
+     * Ends the database sessions holding the migration lock: a session advisory lock no other session can
+     * unlock, which goes when its session ends (also rolling back its open transaction). Waits up to 5 s for
+     * the lock to be gone; returns how many sessions were ended.
      */
     public int endLockHolders() {
-        int[] key = {database.getDatabaseChangeLogLockTableName().hashCode(), database.getDefaultSchemaName().hashCode()};
-        String holders = """
-                SELECT count(pg_terminate_backend(l.pid)) FROM pg_locks l
-                 WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-                   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                   AND l.classid = ?::oid AND l.objid = ?::oid AND l.pid <> pg_backend_pid()""";
-        try (PreparedStatement query = connection.prepareStatement(holders)) {
-            query.setInt(1, key[0]);
-            query.setInt(2, key[1]);
-            int ended;
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                ended = rows.getInt(1);
-            }
+        try {
+            int ended = LockHolders.end(connection, database);
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (ended > 0 && !locks().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
@@ -208,8 +210,19 @@ public final class SchemaSession implements AutoCloseable {
             throw new SchemaMigrationException("Cannot end the session holding the migration lock: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new SchemaMigrationException("Interrupted while ending the migration lock's holder", e);
         }
+    }
+
+    /**
+     * The migration lock on this session's connection, not yet taken: wait for it ({@link MigrationLock#acquire})
+     * or take it only if free ({@link MigrationLock#tryAcquire}). Liquibase's commands in this session then find
+     * it held by their own lock service and run under it, so the update command reads the tracking table, and
+     * creates it on an empty database, only under the lock.
+     */
+    public MigrationLock migrationLock() {
+        return call("find its lock service", () -> MigrationLock.of(LockServiceFactory.getInstance().getLockService(database),
+                database, connection));
     }
 
     /**
@@ -272,24 +285,82 @@ public final class SchemaSession implements AutoCloseable {
         return command.setOutput(output).execute();
     }
 
+    /** The changesets this deployment's contexts select, in changelog order. */
+    public List<ChangesetRef> selected() {
+        return call("select changesets", () -> {
+            ContextChangeSetFilter contextFilter = new ContextChangeSetFilter(new Contexts(contexts));
+            DbmsChangeSetFilter dbmsFilter = new DbmsChangeSetFilter(database);
+            List<ChangesetRef> selected = new ArrayList<>();
+            for (ChangeSet changeSet : changelog().getChangeSets()) {
+                if (contextFilter.accepts(changeSet).isAccepted() && dbmsFilter.accepts(changeSet).isAccepted()) {
+                    selected.add(ChangesetRef.of(changeSet));
+                }
+            }
+            return selected;
+        });
+    }
+
+    /** The pending changesets (Liquibase's status), read now from the tracking table. */
+    public List<ChangesetRef> pending() {
+        return selection().pending().stream().map(ChangesetRef::of).toList();
+    }
+
+    /**
+     * Every selected changeset is recorded and none of the recorded ones changed, so there is nothing to
+     * apply and no lock to wait for. Reads only, and never creates the tracking table.
+     */
+    public boolean atHead() {
+        return pending().isEmpty() && validation().valid();
+    }
+
+    /**
+     * Applies every pending changeset with Liquibase's update command, reporting each to {@code listener}. The
+     * command works out what is pending itself, after the lock is held: a list computed before the lock could
+     * name changesets another instance has applied meanwhile, and run them twice.
+     */
+    public void update(ChangeExecListener listener) throws Exception {
+        inScope(() -> {
+            // whatever an earlier read in this session cached, the command reads afresh under the lock
+            history().reset();
+            return null;
+        });
+        run(UpdateCommandStep.COMMAND_NAME, Map.of(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG.getName(), listener));
+    }
+
+    /**
+     * Liquibase keeps its scope manager in a thread-local of the calling thread: on the deployment thread it
+     * would pin this WAR's class loader after an undeploy (Payara Server logs it as a leak at stop-domain).
+     * Liquibase has no way to remove it, so this does, once no Liquibase call is left on this thread.
+     */
+    public static void releaseThreadScope() {
+        try {
+            Field field = Scope.class.getDeclaredField("scopeManager");
+            field.setAccessible(true);
+            ((ThreadLocal<?>) field.get(null)).remove();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.fine(() -> "Cannot remove Liquibase's thread-local scope: " + e);
+        }
+    }
+
     /** The selections Liquibase's commands would make, worked out on this session without running anything. */
     public ChangesetSelection selection() {
         return new ChangesetSelection(this);
     }
 
-    Database database() {
+    public Database database() {
         return database;
     }
 
-    ChangeLogHistoryService history() {
+    public ChangeLogHistoryService history() {
         return Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).getChangeLogService(database);
     }
 
-    RuntimeEnvironment environment() {
+    public RuntimeEnvironment environment() {
         return new RuntimeEnvironment(database, new Contexts(contexts), new LabelExpression());
     }
 
-    <T> T call(String what, Callable<T> action) {
+    /** Runs {@code action} in this session's scope; any failure becomes one {@link SchemaMigrationException} naming {@code what}. */
+    public <T> T call(String what, Callable<T> action) {
         try {
             return scope.call(action);
         } catch (SchemaMigrationException e) {

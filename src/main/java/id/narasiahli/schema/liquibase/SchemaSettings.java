@@ -1,0 +1,115 @@
+package id.narasiahli.schema.liquibase;
+
+import id.narasiahli.platform.control.DataSourceProducer;
+import id.narasiahli.schema.migration.control.SchemaMode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The schema settings of this deployment, read once, and the container's way into the core: sessions on the
+ * application's datasource with the changelog and contexts the startup migration used, so the admin API, lint
+ * and drift see the same changesets readiness checks. The only class of this package that needs the container;
+ * the rest runs on any JDBC connection.
+ */
+@ApplicationScoped
+public class SchemaSettings {
+
+    public static final String CHANGELOG = "narasi.schema.changelog";
+    public static final String CONTEXTS = "narasi.schema.contexts";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    DataSourceProducer dataSources;
+
+    @Inject
+    @ConfigProperty(name = CHANGELOG, defaultValue = "liquibase/db.changelog-master.xml")
+    String changelogFile;
+
+    @Inject
+    @ConfigProperty(name = CONTEXTS, defaultValue = "production")
+    String contexts;
+
+    @Inject
+    @ConfigProperty(name = SchemaMode.SETTING, defaultValue = "update")
+    String mode;
+
+    @Inject
+    @ConfigProperty(name = MigrationLock.WAIT_SETTING, defaultValue = "300")
+    String lockWait;
+
+    @Inject
+    @ConfigProperty(name = "narasi.schema.shadow-url")
+    Optional<String> shadowUrl;
+
+    @Inject
+    @ConfigProperty(name = "narasi.schema.shadow-user")
+    Optional<String> shadowUser;
+
+    @Inject
+    @ConfigProperty(name = "narasi.schema.shadow-password")
+    Optional<String> shadowPassword;
+
+    public String changelogFile() {
+        return changelogFile;
+    }
+
+    public String contexts() {
+        return contexts;
+    }
+
+    /** {@value SchemaMode#SETTING}; an invalid value fails with a message naming the setting. */
+    public SchemaMode mode() {
+        return SchemaMode.parse(mode);
+    }
+
+    /** {@value MigrationLock#WAIT_SETTING}; an invalid value fails with a message naming the setting. */
+    public Duration lockWait() {
+        return MigrationLock.maxWait(lockWait);
+    }
+
+    /** A shadow database given by the operator for drift, if any (else drift uses a scratch one next to the live one). */
+    public Optional<String> shadowUrl() {
+        return shadowUrl.filter(url -> !url.isBlank());
+    }
+
+    public String shadowUser() {
+        return shadowUser.orElse(null);
+    }
+
+    public String shadowPassword() {
+        return shadowPassword.orElse(null);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public LiquibaseSession forReading() {
+        return LiquibaseSession.forReading(connect(), changelogFile, contexts);
+    }
+
+    public LiquibaseSession forCommands() {
+        return LiquibaseSession.forCommands(connect(), changelogFile, contexts);
+    }
+
+    /**
+     * A pooled connection; when the database cannot be reached the message names where it was looked for (the
+     * error mappers answer 503 for it, the startup migration fails the deployment with it).
+     */
+    public Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            throw new SchemaMigrationException(DatabaseTarget.unreachable(dataSource, dataSources.jndiName(), e), e);
+        }
+    }
+}
