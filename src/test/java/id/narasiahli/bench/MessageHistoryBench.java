@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Not a test: a measurement, run only by {@code mvn -B -Pbench verify} (README, "Benchmark"). Fills one
+ * Not a test: a measurement, run only by {@code mvn -B -Pbench verify} (src/site/markdown/testing.md, "Benchmark"). Fills one
  * conversation with a million messages (generate_series, in the database), then times pages of its history
  * through the real HTTP endpoint on the production-command server: the newest page and pages deep in the
  * past, reached with the keyset cursor. It prints figures and asserts only that the pages are right.

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The WAR on a full Payara Server 6 domain, set up exactly as the README says: DB_* exported for the domain,
+ * The WAR on a full Payara Server 6 domain, set up exactly as src/site/markdown/operations.md says: DB_* exported for the domain,
  * then {@code asadmin multimode --file server-config/payara-server.asadmin} run from the project root.
  */
 class PayaraServerIT {

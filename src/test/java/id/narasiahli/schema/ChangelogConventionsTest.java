@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The rules every migration follows (README, "Adding a migration"), checked on the files themselves. */
+/** The rules every migration follows (src/site/markdown/migrations.md, "Adding a migration"), checked on the files themselves. */
 class ChangelogConventionsTest {
 
     private static final Path CHANGELOG_DIR = Path.of("liquibase/changelog");

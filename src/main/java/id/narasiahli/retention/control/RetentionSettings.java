@@ -7,7 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 
-/** Retention's MicroProfile Config settings (README, "Configuration"). */
+/** Retention's MicroProfile Config settings (src/site/markdown/configuration.md). */
 @ApplicationScoped
 public class RetentionSettings {
 

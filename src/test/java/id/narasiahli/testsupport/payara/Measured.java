@@ -8,7 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.logging.Logger;
 
-/** Figures the README quotes, logged and collected in target/it/measured.txt so a run can be read back. */
+/** Figures the docs quote (src/site/markdown/testing.md, "Measured"), logged and collected in target/it/measured.txt so a run can be read back. */
 public final class Measured {
 
     private static final Logger LOG = Logger.getLogger(Measured.class.getName());
