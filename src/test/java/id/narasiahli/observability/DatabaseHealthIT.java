@@ -1,6 +1,7 @@
 package id.narasiahli.observability;
 
 import id.narasiahli.testsupport.database.ApiDatabase;
+import id.narasiahli.testsupport.database.TestDatabase;
 import id.narasiahli.testsupport.http.Api;
 import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.JsonArray;
@@ -46,6 +47,15 @@ class DatabaseHealthIT {
             assertEquals(401, api.get(path).status(), path);
         }
         assertEquals(400, api.admin().api().get(BASE + "/tables?limit=0").status());
+    }
+
+    @Test
+    void theEndpointsAreDescribedInOpenApi() {
+        Api.Response openapi = api.get("/openapi");
+        assertEquals(200, openapi.status());
+        for (String path : ENDPOINTS) {
+            assertTrue(openapi.body().contains(path + ":"), path + " missing from /openapi");
+        }
     }
 
     @Test
@@ -153,6 +163,35 @@ class DatabaseHealthIT {
             holder.rollback();
             waiting.get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The application's database refuses connections and its open ones are ended: 503 problem+json, not 500. Afterwards
+     * the pool recovers (a connection unused for 10 s is validated on borrow, and a failed validation renews the pool),
+     * so the tests after this one see a working server.
+     */
+    @Test
+    void aDatabaseOutageIsServiceUnavailable() throws InterruptedException {
+        Api.User admin = api.admin();
+        try {
+            TestDatabase.execute("postgres", "ALTER DATABASE " + SharedServer.DATABASE + " ALLOW_CONNECTIONS false");
+            TestDatabase.execute("postgres", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                    + SharedServer.DATABASE + "' AND pid <> pg_backend_pid()");
+            Api.Response down = admin.api().get(BASE + "/tables");
+            assertEquals(503, down.status(), down.toString());
+            assertTrue(down.header("Content-Type").startsWith("application/problem+json"), down.toString());
+            assertEquals("10", down.header("Retry-After"));
+            assertTrue(down.json().getString("detail").startsWith("The database cannot be reached"), down.toString());
+        } finally {
+            TestDatabase.execute("postgres", "ALTER DATABASE " + SharedServer.DATABASE + " ALLOW_CONNECTIONS true");
+        }
+        Thread.sleep(11_000);
+        int status = 0;
+        for (int i = 0; i < 20 && status != 200; i++) {
+            status = admin.api().get(BASE).status();
+        }
+        assertEquals(200, status, "the endpoint recovers with the database");
+        assertEquals(200, admin.api().get("/api/me").status());
     }
 
     private static JsonObject ok(Api.User admin, String path) {
