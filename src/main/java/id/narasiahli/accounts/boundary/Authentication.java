@@ -8,6 +8,7 @@ import id.narasiahli.accounts.control.TokenSigner;
 import id.narasiahli.accounts.control.Tokens;
 import id.narasiahli.accounts.entity.Role;
 import id.narasiahli.accounts.entity.User;
+import id.narasiahli.observability.control.AppMetrics;
 import id.narasiahli.platform.control.ApiException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class Authentication {
     @Inject
     TokenSigner signer;
 
+    @Inject
+    AppMetrics metrics;
+
     public User register(String email, String password, String fullName) {
         PasswordPolicy.check(password, email, fullName).ifPresent(reason -> {
             throw ApiException.invalid("password", reason);
@@ -62,9 +66,11 @@ public class Authentication {
                 : passwords.failAfterDecoyCheck(password);
         if (!matches) {
             throttle.recordFailure(key, clientAddress);
+            metrics.loginFailed();
             throw ApiException.unauthorized("Email or password is wrong");
         }
         throttle.forgetFailures(key);
+        metrics.loginSucceeded();
         return tokens(user.get(), refreshTokens.issue(user.get().id()));
     }
 
@@ -72,6 +78,7 @@ public class Authentication {
     public Optional<Tokens> refresh(String refreshToken) {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(refreshToken);
         if (rotation.reuseDetected()) {
+            metrics.refreshTokenReuseDetected();
             return Optional.empty();
         }
         User user = em.find(User.class, rotation.userId());

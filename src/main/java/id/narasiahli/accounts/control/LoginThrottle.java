@@ -2,6 +2,7 @@ package id.narasiahli.accounts.control;
 
 import id.narasiahli.accounts.entity.LoginFailure;
 import id.narasiahli.accounts.entity.User;
+import id.narasiahli.observability.control.AppMetrics;
 import id.narasiahli.platform.control.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,9 @@ public class LoginThrottle {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AppMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "narasi.auth.login-failure-limit", defaultValue = "5")
@@ -59,6 +63,7 @@ public class LoginThrottle {
         long failures = ((Number) row[0]).longValue();
         if (failures >= limit) {
             LocalDateTime oldest = ((Timestamp) row[1]).toLocalDateTime();
+            metrics.loginThrottled();
             long seconds = Math.max(1, Duration.between(User.now(), oldest.plus(window())).toSeconds() + 1);
             throw ApiException.tooManyRequests("Too many failed logins for this " + ("email".equals(column) ? "account" : "address")
                     + "; try again in " + seconds + " seconds", seconds);

@@ -1,5 +1,6 @@
 package id.narasiahli.retention.boundary;
 
+import id.narasiahli.observability.control.AppMetrics;
 import id.narasiahli.platform.control.Timestamps;
 import id.narasiahli.retention.control.ClusterLock;
 import id.narasiahli.retention.control.Purges;
@@ -34,6 +35,9 @@ public class Retention {
     @Inject
     RetentionSettings settings;
 
+    @Inject
+    AppMetrics metrics;
+
     public RetentionReport run(String trigger) {
         long start = System.nanoTime();
         LocalDateTime now = Timestamps.now();
@@ -43,6 +47,7 @@ public class Retention {
         try (Connection connection = dataSource.getConnection()) {
             if (!ClusterLock.tryLock(connection, ClusterLock.RETENTION)) {
                 LOG.info(() -> "Retention (" + trigger + ") skipped: another instance is running it");
+                metrics.retentionRan(trigger, false, 0, 0, 0, 0);
                 return RetentionReport.skipped(trigger);
             }
             List<Purges.PurgedSession> sessions = Purges.sessions(connection, sessionsBefore, settings.batchSize());
@@ -54,6 +59,7 @@ public class Retention {
                     files.size(), files.stream().mapToLong(Purges.PurgedFile::bytes).sum(),
                     (System.nanoTime() - start) / 1_000_000);
             log(report, sessions, files);
+            metrics.retentionRan(trigger, true, report.sessions(), report.sessionMessages(), report.sessionLogs(), report.files());
             return report;
         } catch (SQLException e) {
             throw new IllegalStateException("Retention (" + trigger + ") failed: " + e.getMessage(), e);
