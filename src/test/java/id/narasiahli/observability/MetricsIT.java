@@ -1,5 +1,6 @@
 package id.narasiahli.observability;
 
+import id.narasiahli.testsupport.http.PrometheusText;
 import id.narasiahli.testsupport.http.Api;
 import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.Json;

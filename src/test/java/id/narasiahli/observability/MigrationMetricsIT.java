@@ -1,5 +1,6 @@
 package id.narasiahli.observability;
 
+import id.narasiahli.testsupport.http.PrometheusText;
 import id.narasiahli.observability.control.MigrationAlerts;
 import id.narasiahli.observability.probe.MigrationEventsProbe;
 import id.narasiahli.testsupport.database.TestDatabase;

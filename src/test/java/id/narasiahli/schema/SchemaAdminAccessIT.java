@@ -1,6 +1,7 @@
 package id.narasiahli.schema;
 
 import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.http.PrometheusText;
 import id.narasiahli.testsupport.database.Changelogs;
 import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.Json;
@@ -88,6 +89,16 @@ class SchemaAdminAccessIT {
         assertFalse(status.getJsonObject("lock").getBoolean("locked"));
         assertEquals(List.of(), status.getJsonArray("unexpected"));
         assertTrue(ok(admin.get("/api/admin/schema/validation")).getBoolean("valid"));
+
+        // the startup migration that did it is in the metrics: every changeset counted, one timed, successful run
+        PrometheusText metrics = PrometheusText.scrape(SharedServer.get().baseUri());
+        String startup = "kind=\"startup\"";
+        assertEquals(Changelogs.productionChangesets().size(), metrics.value("narasi_migration_changesets_applied_total", startup),
+                metrics.samples("narasi_migration_changesets_applied_total").toString());
+        assertEquals(1.0, metrics.value("narasi_migration_runs_total", startup, "outcome=\"succeeded\""));
+        assertEquals(1.0, metrics.value("narasi_migration_run_seconds_count", startup));
+        assertEquals(0.0, metrics.value("narasi_migration_changesets_failed_total", startup));
+        assertEquals(0.0, metrics.value("narasi_migration_changesets_pending"));
     }
 
     @Test

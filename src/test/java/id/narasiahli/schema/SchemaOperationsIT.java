@@ -1,6 +1,7 @@
 package id.narasiahli.schema;
 
 import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.http.PrometheusText;
 import id.narasiahli.testsupport.database.Changelogs;
 import id.narasiahli.testsupport.payara.PayaraMicroProcess;
 import id.narasiahli.testsupport.database.SchemaSnapshot;
@@ -125,6 +126,7 @@ class SchemaOperationsIT {
         String lastReal = Changelogs.productionChangesets().get(REAL_CHANGESETS - 1).getId();
         assertEquals(lastReal, status.getJsonObject("lastApplied").getString("id"));
         assertEquals(503, payara.get("/health/ready").statusCode(), "not ready while changesets are pending");
+        assertEquals(6.0, PrometheusText.scrape(payara.baseUri()).value("narasi_migration_changesets_pending"), "the pending gauge");
 
         JsonObject applied = ok(admin.post("/api/admin/schema/apply", Json.createObjectBuilder().build()));
         assertEquals(List.of(BASELINE, ALPHA, BETA, RELEASE, GAMMA, IRREVERSIBLE), changesets(applied.getJsonArray("applied")));
@@ -132,6 +134,7 @@ class SchemaOperationsIT {
         assertTrue(applied.getString("deploymentId").matches("\\d{10}"), applied.toString());
 
         assertEquals(200, payara.get("/health/ready").statusCode(), "ready after apply, no restart");
+        assertEquals(0.0, PrometheusText.scrape(payara.baseUri()).value("narasi_migration_changesets_pending"), "follows the apply");
         JsonObject after = ok(admin.get("/api/admin/schema/status"));
         assertTrue(after.getBoolean("atHead"));
         assertEquals(List.of("ops-baseline", "ops-release"), strings(after.getJsonArray("tags")));
@@ -422,9 +425,17 @@ class SchemaOperationsIT {
     @Test
     void aFailingChangesetIsNamedWithTheDatabaseErrorAndWhatRanBeforeItStays() throws SQLException {
         TestDatabase.execute(database, "CREATE TABLE ops_beta (id INTEGER)");
+        PrometheusText before = PrometheusText.scrape(payara.baseUri());
 
         Api.Response failed = admin.post("/api/admin/schema/apply", body("count", 4));
         assertProblem(409, "changeset-failed", failed);
+        // the failure is visible in the metrics: one failed changeset and one failed run of the admin API, timed
+        PrometheusText after = PrometheusText.scrape(payara.baseUri());
+        String adminKind = "kind=\"admin\"";
+        assertEquals(delta(before, after, "narasi_migration_changesets_failed_total", adminKind), 1.0, after.samples("narasi_migration_changesets_failed_total").toString());
+        assertEquals(delta(before, after, "narasi_migration_changesets_applied_total", adminKind), 2.0);
+        assertEquals(delta(before, after, "narasi_migration_runs_total", adminKind, "outcome=\"failed\""), 1.0);
+        assertEquals(delta(before, after, "narasi_migration_run_seconds_count", adminKind), 1.0);
         String detail = failed.json().getString("detail");
         assertTrue(detail.startsWith("Changeset " + BETA + " failed: ERROR: relation \"ops_beta\" already exists"), detail);
         assertTrue(detail.contains("[SQLSTATE 42P07]") && detail.contains("2 changesets before it were applied"), detail);
@@ -436,6 +447,11 @@ class SchemaOperationsIT {
         JsonObject audited = ok(admin.get("/api/admin/schema/audit?limit=1")).getJsonArray("items").getJsonObject(0);
         assertEquals("FAILED", audited.getString("outcome"));
         assertTrue(audited.getString("detail").contains(BETA), audited.toString());
+    }
+
+    private static double delta(PrometheusText before, PrometheusText after, String series, String... labels) {
+        double was = before.value(series, labels);
+        return after.value(series, labels) - (Double.isNaN(was) ? 0 : was);
     }
 
     @Test

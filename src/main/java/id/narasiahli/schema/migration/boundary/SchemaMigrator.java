@@ -9,6 +9,8 @@ import id.narasiahli.schema.liquibase.SchemaSettings;
 import id.narasiahli.schema.liquibase.SchemaMigrationException;
 import id.narasiahli.schema.migration.control.SchemaMode;
 import id.narasiahli.schema.migration.control.SchemaState;
+import id.narasiahli.observability.control.MigrationEvents.Kind;
+import id.narasiahli.observability.control.MigrationMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -49,12 +51,19 @@ public class SchemaMigrator {
     @Inject
     ChangesetDurations durations;
 
+    @Inject
+    MigrationMetrics events;
+
+    /** Pending changesets found in mode validate or off, for the metrics. */
+    private int pendingNow;
+
     @PostConstruct
     void migrate() {
         SchemaMode mode = null;
         try {
             mode = settings.mode();
             List<ChangesetRef> selected = run(mode);
+            events.pendingChangesets(mode == SchemaMode.UPDATE ? 0 : pendingNow);
             state.finished(mode, selected);
         } catch (SchemaMigrationException e) {
             state.failed(mode, e.getMessage());
@@ -73,11 +82,12 @@ public class SchemaMigrator {
                 return update(session, lockWait, start);
             }
             List<ChangesetRef> selected = session.selected();
+            pendingNow = session.pending().size();
             if (mode == SchemaMode.VALIDATE) {
                 validate(session, start);
             } else {
                 LOG.info(() -> String.format("Schema mode off: the schema was not checked or changed;"
-                        + " %d of %d changesets pending", session.pending().size(), selected.size()));
+                        + " %d of %d changesets pending", pendingNow, selected.size()));
             }
             return selected;
         }
@@ -94,14 +104,22 @@ public class SchemaMigrator {
             logFinished(0, start);
             return session.selected();
         }
-        ChangesetTimer timer = new ChangesetTimer(state::activity);
+        ChangesetTimer timer = new ChangesetTimer(state::activity, events, Kind.STARTUP);
+        events.runStarted(Kind.STARTUP);
+        long waitStart = System.nanoTime();
         try (MigrationLock lock = session.migrationLock()) {
-            lock.acquire(lockWait, state::activity);
+            try {
+                lock.acquire(lockWait, state::activity);
+            } finally {
+                events.lockWaited(Kind.STARTUP, Duration.ofNanos(System.nanoTime() - waitStart));
+            }
             state.activity("running migrations");
             session.update(timer);
         } catch (SchemaMigrationException e) {
+            events.runFinished(Kind.STARTUP, Duration.ofNanos(System.nanoTime() - start), false);
             throw e;
         } catch (Exception e) {
+            events.runFinished(Kind.STARTUP, Duration.ofNanos(System.nanoTime() - start), false);
             if (timer.failed() != null) {
                 throw new SchemaMigrationException("Schema migration failed at changeset " + timer.failed()
                         + ": " + databaseError(e) + ". The changeset was rolled back; "
@@ -110,6 +128,7 @@ public class SchemaMigrator {
             throw new SchemaMigrationException("Schema migration failed: " + oneLine(e.getMessage()), e);
         }
         durations.record(timer.applied(), ChangesetDurations.STARTUP);
+        events.runFinished(Kind.STARTUP, Duration.ofNanos(System.nanoTime() - start), true);
         state.activity("verifying that every changeset is applied");
         List<ChangesetRef> pending = session.pending();
         if (!pending.isEmpty()) {

@@ -6,6 +6,9 @@ import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
 import liquibase.database.Database;
 
+import id.narasiahli.observability.control.MigrationEvents;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,16 +24,20 @@ public class ChangesetTimer extends AbstractChangeExecListener {
     private final Map<ChangesetRef, Long> started = new HashMap<>();
     private final List<AppliedChangeset> applied = new ArrayList<>();
     private final Consumer<String> progress;
+    private final MigrationEvents events;
+    private final MigrationEvents.Kind kind;
     private ChangesetRef failed;
 
-    /** {@code progress} hears which changeset is running, for readiness. */
-    /** For runs that report progress nowhere but the log (the admin API's apply). */
-    public ChangesetTimer() {
-        this(activity -> { });
+    /** For runs that report progress nowhere but the log and {@code events} (the admin API's apply, a command-line run). */
+    public ChangesetTimer(MigrationEvents events, MigrationEvents.Kind kind) {
+        this(activity -> { }, events, kind);
     }
 
-    public ChangesetTimer(Consumer<String> progress) {
+    /** {@code progress} hears which changeset is running, for readiness; {@code events} each start, success and failure. */
+    public ChangesetTimer(Consumer<String> progress, MigrationEvents events, MigrationEvents.Kind kind) {
         this.progress = progress;
+        this.events = events;
+        this.kind = kind;
     }
 
     public record AppliedChangeset(ChangesetRef changeset, String execType, long millis) {
@@ -41,6 +48,7 @@ public class ChangesetTimer extends AbstractChangeExecListener {
         ChangesetRef ref = ChangesetRef.of(changeSet);
         started.put(ref, System.nanoTime());
         progress.accept("applying changeset " + ref);
+        events.changesetStarted(kind, ref.toString());
     }
 
     @Override
@@ -48,6 +56,7 @@ public class ChangesetTimer extends AbstractChangeExecListener {
         ChangesetRef ref = ChangesetRef.of(changeSet);
         long millis = elapsedMillis(ref);
         applied.add(new AppliedChangeset(ref, execType.name(), millis));
+        events.changesetApplied(kind, ref.toString(), Duration.ofMillis(millis));
         LOG.info(() -> String.format("Applied changeset %s in %d ms (%s)", ref, millis, execType));
     }
 
@@ -55,6 +64,7 @@ public class ChangesetTimer extends AbstractChangeExecListener {
     public void runFailed(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, Exception exception) {
         failed = ChangesetRef.of(changeSet);
         long millis = elapsedMillis(failed);
+        events.changesetFailed(kind, failed.toString(), Duration.ofMillis(millis));
         LOG.severe(() -> String.format("Changeset %s failed after %d ms", failed, millis));
     }
 

@@ -8,6 +8,7 @@ import id.narasiahli.schema.liquibase.LiquibaseSession;
 import id.narasiahli.schema.liquibase.SchemaSettings;
 import id.narasiahli.schema.migration.control.SchemaState;
 import id.narasiahli.schema.liquibase.Validation;
+import id.narasiahli.observability.control.MigrationMetrics;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
@@ -41,6 +42,9 @@ public class SchemaInspector {
     @Inject
     OperationAudit audit;
 
+    @Inject
+    MigrationMetrics events;
+
     public SchemaViews.Status status() {
         try (LiquibaseSession session = sessions.forReading()) {
             List<RanChangeSet> ran = session.ranChangesets();
@@ -48,6 +52,7 @@ public class SchemaInspector {
             Validation validation = session.validation();
             List<ChangesetRef> unexpected = session.selection().unexpected().stream().map(ChangesetRef::of).toList();
             Map<ChangesetDurations.Key, Long> measured = durations.all();
+            events.pendingChangesets(pending.size());
             return new SchemaViews.Status(
                     state.mode() == null ? null : state.mode().label(),
                     session.changelogFile(), session.contexts(),

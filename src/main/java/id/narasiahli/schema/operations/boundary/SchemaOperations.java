@@ -2,6 +2,8 @@ package id.narasiahli.schema.operations.boundary;
 
 import id.narasiahli.platform.control.ApiException;
 import id.narasiahli.platform.control.DatabaseOutage;
+import id.narasiahli.observability.control.MigrationEvents.Kind;
+import id.narasiahli.observability.control.MigrationMetrics;
 import id.narasiahli.schema.operations.control.Actor;
 import id.narasiahli.schema.migration.control.ChangesetDurations;
 import id.narasiahli.schema.liquibase.ChangesetRef;
@@ -34,6 +36,7 @@ import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
 import liquibase.exception.LockException;
 import liquibase.lockservice.DatabaseChangeLogLock;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +74,9 @@ public class SchemaOperations {
     @Inject
     RollbackConfirmations confirmations;
 
+    @Inject
+    MigrationMetrics events;
+
     /** The SQL pending changesets would run; nothing is written, so it is not audited. */
     public SchemaViews.DryRun dryRun(Actor actor, String body) {
         Target target = RequestBody.parse(body, List.of(TO_TAG, COUNT)).target();
@@ -91,10 +97,13 @@ public class SchemaOperations {
                     requireValid(session);
                     UpdatePlan plan = UpdatePlan.of(session, target);
                     try (HeldLock lock = HeldLock.take(session)) {
-                        ChangesetTimer timer = new ChangesetTimer();
+                        ChangesetTimer timer = new ChangesetTimer(events, Kind.ADMIN);
+                        long start = System.nanoTime();
+                        events.runStarted(Kind.ADMIN);
                         try {
                             session.run(plan.updateCommand(), withListener(plan.arguments(), timer));
                         } catch (Exception e) {
+                            events.runFinished(Kind.ADMIN, Duration.ofNanos(System.nanoTime() - start), false);
                             durations.record(timer.applied(), ChangesetDurations.ADMIN_API);
                             if (timer.failed() != null) {
                                 throw SchemaOperationException.changesetFailed(timer.failed(), ErrorMessages.databaseError(e),
@@ -103,8 +112,11 @@ public class SchemaOperations {
                             throw translate("Apply", e);
                         }
                         durations.record(timer.applied(), ChangesetDurations.ADMIN_API);
+                        events.runFinished(Kind.ADMIN, Duration.ofNanos(System.nanoTime() - start), true);
+                        int pending = session.selection().pending().size();
+                        events.pendingChangesets(pending);
                         return new SchemaViews.ApplyResult(target.toString(), session.deploymentId(),
-                                timer.applied().stream().map(SchemaViews.AppliedNow::of).toList(), session.selection().pending().size());
+                                timer.applied().stream().map(SchemaViews.AppliedNow::of).toList(), pending);
                     }
                 }
             });
@@ -154,7 +166,9 @@ public class SchemaOperations {
                                     : "at changeset " + recorder.failed() + ": ") + ErrorMessages.databaseError(e)
                                     + "; rolled back before the failure: " + recorder.rolledBack());
                         }
-                        return new SchemaViews.RollbackResult(target.toString(), recorder.rolledBack(), session.selection().pending().size());
+                        int pending = session.selection().pending().size();
+                        events.pendingChangesets(pending);
+                        return new SchemaViews.RollbackResult(target.toString(), recorder.rolledBack(), pending);
                     }
                 }
             });

@@ -1,4 +1,4 @@
-package id.narasiahli.observability;
+package id.narasiahli.testsupport.http;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads Payara's /metrics (Prometheus text format) as a scraper would, to find one series' value. */
-final class PrometheusText {
+public final class PrometheusText {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)(\\s+\\d+)?$");
 
@@ -19,7 +19,7 @@ final class PrometheusText {
         this.body = body;
     }
 
-    static PrometheusText scrape(URI base) {
+    public static PrometheusText scrape(URI base) {
         try {
             HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                     HttpRequest.newBuilder(base.resolve("/metrics?scope=application")).header("Accept", "text/plain").build(),
@@ -36,12 +36,12 @@ final class PrometheusText {
         }
     }
 
-    String body() {
+    public String body() {
         return body;
     }
 
     /** The value of the one series {@code name} whose labels include every {@code label="value"} given; NaN if none. */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         List<String> matches = samples(name, labels);
         if (matches.size() > 1) {
             throw new AssertionError("More than one series " + name + " " + String.join(",", labels) + ": " + matches);
@@ -57,7 +57,7 @@ final class PrometheusText {
     }
 
     /** The sample lines of {@code name} whose labels include every {@code label="value"} given. */
-    List<String> samples(String name, String... labels) {
+    public List<String> samples(String name, String... labels) {
         return body.lines().filter(line -> !line.startsWith("#")).filter(line -> {
             Matcher m = SAMPLE.matcher(line);
             if (!m.matches() || !m.group(1).equals(name)) {
