@@ -154,6 +154,48 @@ class AuthIT {
         assertEquals(401, anonymous.json().getInt("status"));
     }
 
+    /**
+     * Rotation: a second key published in signing_keys is accepted next to the first, without a restart, and a
+     * key removed from it is refused; both within the refresh interval (1 s for the shared server).
+     */
+    @Test
+    void aSecondPublishedKeyIsAcceptedAndARemovedKeyIsRefused() throws Exception {
+        Api.User user = api.newUser("Rotasi");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        RSAPrivateCrtKey second = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+        String kid = "rotation-" + UUID.randomUUID();
+        String token = sign(second, kid, user.id(), Instant.now().plusSeconds(600));
+        assertEquals(401, api.as(token).get("/api/me").status(), "not published yet");
+
+        // an old created_at: never the newest key, so no instance starts signing with it
+        SharedServer.queryValue("INSERT INTO signing_keys (kid, algorithm, private_key, public_key, created_at)"
+                + " VALUES (?, 'RS256', ?, ?, TIMESTAMP '2000-01-01 00:00:00') RETURNING kid",
+                kid, Pem.privateKeyPem(second), Pem.publicKeyPem(Pem.publicKeyOf(second)));
+        try {
+            assertEquals(200, statusWithin(token, 200), "a second published key is accepted");
+            assertEquals(200, user.api().get("/api/me").status(), "the first key still is");
+        } finally {
+            SharedServer.queryValue("DELETE FROM signing_keys WHERE kid = ? RETURNING kid", kid);
+        }
+        assertEquals(401, statusWithin(token, 401), "a removed key is refused");
+        assertEquals(200, user.api().get("/api/me").status(), "the first key still is accepted");
+    }
+
+    /** GET /api/me with {@code token} until it answers {@code expected}, for at most 15 s; the last status. */
+    private static int statusWithin(String token, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        int status;
+        do {
+            status = api.as(token).get("/api/me").status();
+            if (status == expected) {
+                return status;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return status;
+    }
+
     @Test
     void adminOnlyEndpointsAre403ForUsersAnd401ForAnonymous() {
         Api.User user = api.newUser("Eka");

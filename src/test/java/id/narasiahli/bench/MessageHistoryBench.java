@@ -50,13 +50,7 @@ class MessageHistoryBench {
                 .json().getInt("id");
 
         long fill = System.nanoTime();
-        ApiDatabase.execute("""
-                INSERT INTO chat_messages (conversation_id, sender_id, message_text, message_type, is_read, created_at)
-                SELECT ?, CASE WHEN g % 2 = 0 THEN ? ELSE ? END, 'Pesan nomor ' || g, 'text', true,
-                       TIMESTAMP '2026-01-01 00:00:00' + g * INTERVAL '1 second'
-                  FROM generate_series(1, ?) g""", conversation, ani.id(), budi.id(), MESSAGES);
-        ApiDatabase.execute("UPDATE conversations SET last_message_at = (SELECT max(created_at) FROM chat_messages"
-                + " WHERE conversation_id = ?) WHERE id = ?", conversation, conversation);
+        Fill.conversation(conversation, ani.id(), budi.id(), MESSAGES);
         fillOthers(ani.id());
         execute("ANALYZE users");
         execute("ANALYZE conversations");
@@ -80,7 +74,7 @@ class MessageHistoryBench {
 
         System.out.printf("%nMessage history of one conversation with %,d messages, %d per page; %d timed requests per line,"
                 + " interleaved, after %d warm-up requests each (client-side latency over HTTP, one client, load average %s):%n",
-                MESSAGES, PAGE, ROUNDS, WARMUP, loadAverage());
+                MESSAGES, PAGE, ROUNDS, WARMUP, Wrk.loadAverage());
         measure(scenarios).forEach(System.out::println);
         System.out.println("\nPlan of the deepest page's query:");
         String cursor = cursorAtDepth(conversation, MESSAGES - 10 * PAGE);
@@ -118,14 +112,6 @@ class MessageHistoryBench {
                     values[ROUNDS / 2], values[(int) (ROUNDS * 0.95)], values[(int) (ROUNDS * 0.99)], values[ROUNDS - 1]));
         });
         return lines;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " on " + Runtime.getRuntime().availableProcessors() + " cores";
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 
     /** Conversations of {@code userId} with other (bench-only) users, each with a share of older messages. */

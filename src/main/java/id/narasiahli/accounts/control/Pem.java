@@ -6,6 +6,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /** PEM text to and from RSA keys (PKCS#8 private keys, X.509 public keys), with the JDK alone. */
@@ -25,6 +26,15 @@ public final class Pem {
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException("not an RSA private key in PKCS#8 PEM form", e);
+        }
+    }
+
+    public static RSAPublicKey publicKey(String pem) {
+        String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            throw new IllegalArgumentException("not an RSA public key in X.509 PEM form", e);
         }
     }
 

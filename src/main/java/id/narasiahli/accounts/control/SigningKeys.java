@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -26,6 +28,12 @@ import java.util.logging.Logger;
  * or a file named by {@code narasi.auth.signing-key-file}); without one, the first instance generates an RSA
  * key pair into signing_keys and every other instance uses that same pair, so a token issued by one is
  * accepted by all. An advisory transaction lock makes instances starting together agree on one key.
+ * <p>
+ * Verification accepts every key in signing_keys (plus the configured one): to rotate, add the new key's row,
+ * restart the instances (each signs with the newest); once the old tokens have expired, delete the old row.
+ * {@link #publishVerificationKeys} runs at startup and then every
+ * {@code narasi.auth.verification-key-refresh-seconds}, so every instance accepts a new key and refuses a removed
+ * one within that time.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -38,6 +46,12 @@ public class SigningKeys {
 
     @Inject
     TokenSigner signer;
+
+    @Inject
+    VerificationKeys verificationKeys;
+
+    /** The configured key's public half, verified besides the keys in signing_keys. */
+    private volatile Map<String, String> configuredPublicKey = Map.of();
 
     @Inject
     @ConfigProperty(name = "narasi.auth.signing-key")
@@ -54,6 +68,7 @@ public class SigningKeys {
             RSAPrivateCrtKey key = parse(pem.get());
             String kid = "configured-" + thumbprint(key);
             signer.use(kid, key);
+            configuredPublicKey = Map.of(kid, Pem.publicKeyPem(Pem.publicKeyOf(key)));
             LOG.info(() -> "Access tokens are signed with the configured key " + kid);
             return;
         }
@@ -65,6 +80,17 @@ public class SigningKeys {
                 + " (no narasi.auth.signing-key configured)");
     }
 
+    /** Publishes the public keys of signing_keys (only kid and public_key are read) and the configured key. */
+    @Transactional
+    public void publishVerificationKeys() {
+        Map<String, String> pems = new HashMap<>(configuredPublicKey);
+        for (Object row : em.createNativeQuery("SELECT kid, public_key FROM signing_keys").getResultList()) {
+            Object[] columns = (Object[]) row;
+            pems.put((String) columns[0], (String) columns[1]);
+        }
+        verificationKeys.publish(pems);
+    }
+
     private SigningKey generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -73,6 +99,7 @@ public class SigningKeys {
             SigningKey generated = new SigningKey("generated-" + thumbprint(key), "RS256", Pem.privateKeyPem(key),
                     Pem.publicKeyPem(Pem.publicKeyOf(key)), User.now());
             em.persist(generated);
+            em.flush(); // publishVerificationKeys reads it in the same startup transaction
             LOG.info(() -> "Generated signing key " + generated.kid() + " and stored it for every instance");
             return generated;
         } catch (NoSuchAlgorithmException e) {

@@ -5,7 +5,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -36,12 +35,11 @@ public class TokenSigner {
 
     private volatile RSAKey activeKey;
 
-    /** Makes {@code key} the signing key and publishes the verification keys for MicroProfile JWT. */
+    /** Makes {@code key} the signing key (its public half is verified through {@link SigningKeys#publishVerificationKeys}). */
     public void use(String kid, RSAPrivateCrtKey privateKey) {
         RSAKey key = new RSAKey.Builder(Pem.publicKeyOf(privateKey)).privateKey(privateKey)
                 .keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build();
         activeKey = key;
-        VerificationKeys.publish(new JWKSet(key.toPublicJWK()).toString());
     }
 
     public Duration accessTokenLifetime() {

@@ -5,9 +5,6 @@ import id.narasiahli.platform.control.ApiException;
 import id.narasiahli.profiles.control.OwnedRecords;
 import id.narasiahli.profiles.control.ProfileCompletion;
 import id.narasiahli.profiles.control.ProfileFields;
-import id.narasiahli.profiles.entity.EducationHistory;
-import id.narasiahli.profiles.entity.ResearchJournal;
-import id.narasiahli.profiles.entity.WorkHistory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -56,8 +53,8 @@ public class Profiles {
 
     public Profile view(int userId) {
         User user = existing(userId);
-        ProfileCompletion completion = ProfileCompletion.of(user, records.any(EducationHistory.class, userId),
-                records.any(WorkHistory.class, userId), records.any(ResearchJournal.class, userId));
+        OwnedRecords.Presence has = records.presence(userId);
+        ProfileCompletion completion = ProfileCompletion.of(user, has.education(), has.work(), has.journal());
         return new Profile(user.id(), user.email(), user.fullName(), user.phoneNumber(), user.whatsappNumber(),
                 user.lastEducation(), user.degree(), user.lastJobTitle(), user.role().name(), user.createdAt(),
                 user.updatedAt(), completion.percent(), completion.missing());

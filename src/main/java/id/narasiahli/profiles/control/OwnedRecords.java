@@ -45,8 +45,15 @@ public class OwnedRecords {
                 + " DESC, r.id", type).setParameter("user", userId).getResultList();
     }
 
-    public <T extends OwnedRecord> boolean any(Class<T> type, int userId) {
-        return !em.createQuery("SELECT r.id FROM " + type.getSimpleName() + " r WHERE r.userId = :user", Integer.class)
-                .setParameter("user", userId).setMaxResults(1).getResultList().isEmpty();
+    /** Which kinds of records {@code userId} has, in one round trip (the profile's completion needs all three). */
+    public Presence presence(int userId) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT EXISTS (SELECT 1 FROM education_histories WHERE user_id = ?1),"
+                        + " EXISTS (SELECT 1 FROM work_histories WHERE user_id = ?1),"
+                        + " EXISTS (SELECT 1 FROM research_journals WHERE user_id = ?1)")
+                .setParameter(1, userId).getSingleResult();
+        return new Presence((Boolean) row[0], (Boolean) row[1], (Boolean) row[2]);
+    }
+
+    public record Presence(boolean education, boolean work, boolean journal) {
     }
 }

@@ -50,7 +50,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     public static PayaraMicroProcess start(String name, String database, Map<String, String> environment, Path war) {
         PayaraMicroProcess started = launch(name, database, environment, war);
-        started.awaitBoot();
+        try {
+            started.awaitBoot();
+        } catch (RuntimeException e) {
+            started.close(); // a boot that timed out must not leave a Payara running after the tests
+            throw e;
+        }
         return started;
     }
 
@@ -135,6 +140,32 @@ public final class PayaraMicroProcess implements AutoCloseable {
             sleep(250);
         }
         throw new IllegalStateException("Not ready within " + timeout + ": " + readiness() + "; log: " + logFile);
+    }
+
+    /**
+     * Waits until {@code path} answers 200 and returns the time since launch; for a WAR without our schema check
+     * (a benchmark's bare application), where {@link #awaitReady} would wait for a check that never comes.
+     */
+    public Duration awaitOk(String path, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; log: " + logFile);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10))
+                        .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - launchedAt);
+                }
+            } catch (IOException e) {
+                // still booting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("No 200 from " + path + " within " + timeout + "; log: " + logFile);
     }
 
     /** /health/ready now; a refused connection (still booting) counts as not ready. */

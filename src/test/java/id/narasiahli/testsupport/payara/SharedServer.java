@@ -32,10 +32,15 @@ public final class SharedServer {
                     "NARASI_ADMIN_EMAIL", ADMIN_EMAIL,
                     "NARASI_ADMIN_PASSWORD", ADMIN_PASSWORD,
                     "NARASI_HTTP_TRUST_FORWARDED_FOR", "true",
+                    // key rotation tests wait for the refresh; production keeps the default 30 s
+                    "NARASI_AUTH_VERIFICATION_KEY_REFRESH_SECONDS", "1",
                     // fewer PBKDF2 rounds keep the suite fast; production keeps the default 210,000
                     "NARASI_AUTH_PBKDF2_ITERATIONS", "20000"));
             if (server.get("/health/ready").statusCode() != 200) {
-                throw new IllegalStateException("The shared API server did not become ready; log: " + server.logFile());
+                java.nio.file.Path log = server.logFile();
+                server.close();
+                server = null;
+                throw new IllegalStateException("The shared API server did not become ready; log: " + log);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(SharedServer::stop));
         }

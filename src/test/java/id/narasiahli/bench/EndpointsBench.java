@@ -1,0 +1,185 @@
+package id.narasiahli.bench;
+
+import id.narasiahli.bench.bare.BareApplication;
+import id.narasiahli.bench.bare.BarePage;
+import id.narasiahli.conversations.control.ConversationSummaries;
+import id.narasiahli.testsupport.database.ApiDatabase;
+import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.payara.PayaraMicroProcess;
+import id.narasiahli.testsupport.payara.SharedServer;
+import jakarta.json.Json;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Not a test: a measurement, run only by {@code mvn -B -Pbench verify -Dit.test=EndpointsBench}
+ * (src/site/markdown/performance.md). In one run, on one machine, side by side:
+ * <ol>
+ *   <li>startup to ready of a bare Payara Micro (a tiny JAX-RS WAR built here) and of ours on an up-to-date schema;</li>
+ *   <li>the bare JAX-RS floor: the tiny WAR's 50-record JSON page under wrk -t2 -c16;</li>
+ *   <li>for each endpoint, the rate PostgreSQL serves for the endpoint's statements at the same concurrency
+ *       (plain JDBC, 16 threads) and the endpoint's own rate and p50/p99 under wrk -t2 -c16;</li>
+ * </ol>
+ * and the ratios. Bounded: each wrk or SQL run lasts {@code bench.seconds} (default 10) after {@code bench.warmup}
+ * (default 3). The fill size is {@code bench.messages} (default 1,000,000). It asserts only that answers are 200/201.
+ */
+class EndpointsBench {
+
+    private static final int MESSAGES = Integer.getInteger("bench.messages", 1_000_000);
+    private static final int EXPERTS = Integer.getInteger("bench.experts", 1_000);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 3);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    /** With -Dbench.jfr=true, a JFR recording (profile settings) of our server during the endpoint runs: target/it/bench.jfr. */
+    private static final boolean JFR = Boolean.getBoolean("bench.jfr");
+
+    @Test
+    void endpointsAgainstTheirFloors() throws Exception {
+        Api api = SharedServer.api();
+        Map<String, String> lines = new LinkedHashMap<>();
+
+        Duration bareStart;
+        Duration ourStart;
+        try (PayaraMicroProcess bare = PayaraMicroProcess.launch("bench-bare", SharedServer.DATABASE, Map.of(), bareWar())) {
+            bareStart = bare.awaitOk("/health/ready", READY_TIMEOUT);
+            Wrk.Result floor = Wrk.run(bare.baseUri() + "bare/page", null, null, WARMUP, SECONDS);
+            lines.put("floor", floor.line("bare JAX-RS 50-record page (no db, no auth)"));
+            try (PayaraMicroProcess ours = PayaraMicroProcess.launch("bench-ours", SharedServer.DATABASE, Map.of(),
+                    Path.of(System.getProperty("narasi.it.war")))) {
+                ourStart = ours.awaitOk("/health/ready", READY_TIMEOUT);
+            }
+            report(api, floor, bareStart, ourStart);
+        }
+    }
+
+    private static void report(Api api, Wrk.Result floor, Duration bareStart, Duration ourStart) {
+        Api.User ani = api.newUser("Ani Bench");
+        Api.User budi = api.newUser("Budi Bench");
+        int history = open(ani, budi);
+        int sendTo = open(ani, api.newUser("Citra Bench"));
+        long fill = System.nanoTime();
+        Fill.conversation(history, ani.id(), budi.id(), MESSAGES);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        ApiDatabase.execute("INSERT INTO users (fullname, email, password_hash, last_job_title, degree) SELECT 'Bench Ahli ' || g,"
+                + " 'bench-' || ? || '-' || g || '@example.com', 'not-a-hash', 'Peneliti ' || g, 'S3'"
+                + " FROM generate_series(1, ?) g", tag, EXPERTS);
+        ApiDatabase.execute("INSERT INTO conversations (participant1_id, participant2_id, last_message_at) SELECT ?, u.id,"
+                + " TIMESTAMP '2025-12-01 00:00:00' FROM users u WHERE u.email LIKE 'bench-' || ? || '-%'", ani.id(), tag);
+        ApiDatabase.execute("ANALYZE");
+        System.out.printf("%nFilled: conversation %d with %,d messages; %,d experts, each in a conversation with Ani; %.1f s%n",
+                history, MESSAGES, EXPERTS, (System.nanoTime() - fill) / 1e9);
+
+        String page = "/api/conversations/" + history + "/messages?limit=50";
+        assertEquals(50, ani.api().get(page).json().getJsonArray("items").size());
+        assertEquals(201, ani.api().post("/api/conversations/" + sendTo + "/messages",
+                Json.createObjectBuilder().add("text", "halo").build()).status());
+
+        List<Endpoint> endpoints = List.of(
+                new Endpoint("history page (50 of " + String.format("%,d", MESSAGES) + ")", page, null, List.of(
+                        new SqlLoop.Statement("SELECT * FROM conversations WHERE id = ?", history),
+                        new SqlLoop.Statement("SELECT * FROM chat_messages WHERE conversation_id = ?"
+                                + " ORDER BY created_at DESC, id DESC LIMIT ?", history, 51))),
+                new Endpoint("GET /api/me", "/api/me", null, List.of(
+                        new SqlLoop.Statement("SELECT * FROM users WHERE id = ?", ani.id()),
+                        new SqlLoop.Statement("SELECT id FROM education_histories WHERE user_id = ? LIMIT 1", ani.id()),
+                        new SqlLoop.Statement("SELECT id FROM work_histories WHERE user_id = ? LIMIT 1", ani.id()),
+                        new SqlLoop.Statement("SELECT id FROM research_journals WHERE user_id = ? LIMIT 1", ani.id()))),
+                new Endpoint("expert search (q=ahli, " + EXPERTS + " hits)", "/api/experts?q=ahli&limit=20", null, List.of(
+                        new SqlLoop.Statement("SELECT count(*) FROM users WHERE role = 'USER'"
+                                + " AND to_tsvector('simple', fullname) @@ to_tsquery('simple', ?)", "ahli:*"),
+                        new SqlLoop.Statement("SELECT id, fullname, degree, last_job_title, last_education FROM users"
+                                + " WHERE role = 'USER' AND to_tsvector('simple', fullname) @@ to_tsquery('simple', ?)"
+                                + " ORDER BY fullname, id LIMIT ? OFFSET ?", "ahli:*", 20, 0))),
+                new Endpoint("send a text message", "/api/conversations/" + sendTo + "/messages",
+                        Wrk.postScript("{\"text\":\"Pesan dari wrk\"}"), List.of(
+                        new SqlLoop.Statement("SELECT * FROM conversations WHERE id = ?", sendTo),
+                        new SqlLoop.Statement("UPDATE conversations SET last_message_at = GREATEST(COALESCE(last_message_at,"
+                                + " now()), now()), updated_at = now() WHERE id = ?", sendTo),
+                        new SqlLoop.Statement("INSERT INTO chat_messages (conversation_id, sender_id, message_text, message_type,"
+                                + " is_read, created_at) VALUES (?, ?, 'Pesan dari JDBC', 'text', false, now()) RETURNING id",
+                                sendTo, ani.id()))),
+                new Endpoint("conversation list (" + (EXPERTS + 2) + " conversations)", "/api/conversations", null, List.of(
+                        new SqlLoop.Statement("SELECT count(*) FROM conversations WHERE participant1_id = ? OR participant2_id = ?",
+                                ani.id(), ani.id()),
+                        new SqlLoop.Statement(conversationListSql(), ani.id(), ani.id(), 20, 0, ani.id(), ani.id()))));
+
+        System.out.printf("%nwrk -t%d -c%d, %d s per run after %d s of warm-up; SQL: plain JDBC, %d threads, prepared;"
+                + " load average %s%n", Wrk.THREADS, Wrk.CONNECTIONS, SECONDS, WARMUP, Wrk.CONNECTIONS, Wrk.loadAverage());
+        System.out.println(floor.line("bare JAX-RS 50-record page (no db, no auth)"));
+        List<String> ratios = new ArrayList<>();
+        if (JFR) {
+            jcmd("JFR.start", "name=bench", "settings=profile");
+        }
+        for (Endpoint endpoint : endpoints) {
+            double sql = SqlLoop.requestsPerSecond(ApiDatabase.dataSource(), WARMUP, SECONDS, endpoint.statements());
+            Wrk.Result result = Wrk.run(api.base().resolve(endpoint.path()).toString(), ani.accessToken(), endpoint.script(),
+                    WARMUP, SECONDS);
+            System.out.println(result.line(endpoint.name()));
+            System.out.printf("  %-46s %9.0f req/s   (%d statements, JDBC)%n", "  its SQL alone", sql, endpoint.statements().size());
+            ratios.add(String.format("  %-46s %6.3f x bare   %6.3f x its SQL   p99/p50 %5.1f", endpoint.name(),
+                    result.requestsPerSecond() / floor.requestsPerSecond(), result.requestsPerSecond() / sql,
+                    result.p99Millis() / result.p50Millis()));
+        }
+        if (JFR) {
+            jcmd("JFR.stop", "name=bench", "filename=" + PayaraMicroProcess.workDir().resolve("bench.jfr").toAbsolutePath());
+        }
+        System.out.println("\nRatios (higher is better; p99/p50 lower is better):");
+        ratios.forEach(System.out::println);
+        System.out.printf("%nStartup to /health/ready 200 (launch of the JVM to ready):%n"
+                        + "  bare Payara Micro, tiny WAR                    %6.1f s%n"
+                        + "  ours, schema up to date                        %6.1f s   (+%.1f s)%n%n",
+                bareStart.toMillis() / 1e3, ourStart.toMillis() / 1e3, (ourStart.toMillis() - bareStart.toMillis()) / 1e3);
+    }
+
+    private record Endpoint(String name, String path, Path script, List<SqlLoop.Statement> statements) {
+    }
+
+    private static int open(Api.User from, Api.User to) {
+        return from.api().post("/api/conversations", Json.createObjectBuilder().add("participantId", to.id()).build())
+                .json().getInt("id");
+    }
+
+    /** The conversation list's query exactly as ConversationSummaries runs it, its numbered parameters as plain JDBC ones. */
+    private static String conversationListSql() {
+        return ConversationSummaries.pageSql().replaceAll("\\?\\d", "?");
+    }
+
+    private static void jcmd(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(SharedServer.get().pid())));
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            System.out.print(new String(process.getInputStream().readAllBytes()));
+            process.waitFor();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The floor's WAR: two classes, no descriptor, no library. */
+    private static Path bareWar() throws IOException {
+        Path war = PayaraMicroProcess.workDir().resolve("bench-bare.war");
+        Files.deleteIfExists(war);
+        ShrinkWrap.create(WebArchive.class, "bench-bare.war")
+                .addClasses(BareApplication.class, BarePage.class, BarePage.Item.class, BarePage.Page.class)
+                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        return war;
+    }
+}
