@@ -1,5 +1,6 @@
 package id.narasiahli.profiles.boundary;
 
+import id.narasiahli.accounts.boundary.Credentials;
 import id.narasiahli.accounts.entity.User;
 import id.narasiahli.platform.control.ApiException;
 import id.narasiahli.profiles.control.OwnedRecords;
@@ -8,8 +9,13 @@ import id.narasiahli.profiles.control.ProfileFields;
 import id.narasiahli.profiles.entity.EducationHistory;
 import id.narasiahli.profiles.entity.ResearchJournal;
 import id.narasiahli.profiles.entity.WorkHistory;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -39,8 +45,17 @@ public class Profiles {
             "degree", User::changeDegree,
             "lastJobTitle", User::changeLastJobTitle);
 
+    /** The member of a patch that carries the current password; not a profile field. */
+    public static final String CURRENT_PASSWORD = "currentPassword";
+
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Credentials credentials;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     OwnedRecords records;
@@ -64,10 +79,29 @@ public class Profiles {
     }
 
     /**
-     * RFC 7396 merge patch: a field present is set, {@code null} clears it (where the column allows), an
-     * absent field is kept. Every field is checked before anything changes.
+     * A patch that changes the email must carry the current password as {@code currentPassword}: whoever
+     * controls the email controls the account (and FirstAdmin's address), so a stolen access token alone
+     * must not move it. The password is checked outside a transaction (see Credentials), then the patch
+     * is applied in one.
      */
-    public Profile patch(int userId, JsonObject patch) {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Profile patch(int userId, JsonObject patch, String clientAddress) {
+        JsonObject fields = Json.createObjectBuilder(patch).remove(CURRENT_PASSWORD).build();
+        if (fields.get("email") instanceof JsonString email
+                && !User.normalizeEmail(email.getString()).equals(User.normalizeEmail(existing(userId).email()))) {
+            JsonValue password = patch.get(CURRENT_PASSWORD);
+            credentials.confirm(userId, CURRENT_PASSWORD, password instanceof JsonString s ? s.getString() : null,
+                    clientAddress, "the email was not changed");
+        }
+        return context.getBusinessObject(Profiles.class).apply(userId, fields);
+    }
+
+    /**
+     * RFC 7396 merge patch: a field present is set, {@code null} clears it (where the column allows), an
+     * absent field is kept. Every field is checked before anything changes. Public only so that
+     * {@link #patch} calls it through the container (its transaction).
+     */
+    public Profile apply(int userId, JsonObject patch) {
         User user = existing(userId);
         List<ApiException.FieldError> errors = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
