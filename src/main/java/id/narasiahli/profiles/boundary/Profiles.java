@@ -89,6 +89,7 @@ public class Profiles {
         JsonObject fields = Json.createObjectBuilder(patch).remove(CURRENT_PASSWORD).build();
         if (fields.get("email") instanceof JsonString email
                 && !User.normalizeEmail(email.getString()).equals(User.normalizeEmail(existing(userId).email()))) {
+            checked(existing(userId), fields); // an invalid or taken address is answered before the password is asked
             JsonValue password = patch.get(CURRENT_PASSWORD);
             credentials.confirm(userId, CURRENT_PASSWORD, password instanceof JsonString s ? s.getString() : null,
                     clientAddress, "the email was not changed");
@@ -103,6 +104,14 @@ public class Profiles {
      */
     public Profile apply(int userId, JsonObject patch) {
         User user = existing(userId);
+        checked(user, patch).forEach((name, text) -> FIELDS.get(name).accept(user, text));
+        user.touch();
+        em.flush();
+        return view(userId);
+    }
+
+    /** The patch's values by field, after every check (400 naming each invalid field, 409 for a taken email). */
+    private Map<String, String> checked(User user, JsonObject patch) {
         List<ApiException.FieldError> errors = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> field : patch.entrySet()) {
@@ -133,10 +142,7 @@ public class Profiles {
         if (email != null && !User.normalizeEmail(email).equals(User.normalizeEmail(user.email())) && emailTaken(email)) {
             throw ApiException.conflict("email-taken", "An account with this email already exists");
         }
-        values.forEach((name, text) -> FIELDS.get(name).accept(user, text));
-        user.touch();
-        em.flush();
-        return view(userId);
+        return values;
     }
 
     private boolean emailTaken(String email) {
