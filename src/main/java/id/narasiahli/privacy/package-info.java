@@ -1,5 +1,6 @@
 /**
  * What a user may ask about their own data: a complete export (streamed, every table that holds rows of
- * theirs) and the deletion of their account with everything that belongs to it (the foreign keys cascade).
+ * theirs), the deletion of their account with everything that belongs to it (the foreign keys cascade),
+ * and the consents they gave to each purpose, with when they gave and withdrew them.
  */
 package id.narasiahli.privacy;

@@ -6,6 +6,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import id.narasiahli.accounts.control.KeyEncryption;
 import id.narasiahli.accounts.control.Pem;
 import id.narasiahli.testsupport.http.Api;
 import id.narasiahli.testsupport.payara.SharedServer;
@@ -29,10 +30,13 @@ import static id.narasiahli.testsupport.http.ApiAssertions.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Registration, login, refresh rotation and reuse, logout, token checks and roles, over HTTP. */
 class AuthIT {
+
+    private static final String AUDIENCE = "narasi-ahli-api";
 
     private static Api api;
 
@@ -118,6 +122,15 @@ class AuthIT {
     }
 
     @Test
+    void issuedAccessTokensNameTheApiAsTheirAudience() {
+        Api.User user = api.newUser("Aud");
+        JsonObject claims = Json.createReader(new java.io.StringReader(new String(Base64.getUrlDecoder()
+                .decode(user.accessToken().split("\\.")[1]), StandardCharsets.UTF_8))).readObject();
+        assertEquals(AUDIENCE, claims.get("aud").getValueType() == jakarta.json.JsonValue.ValueType.ARRAY
+                ? claims.getJsonArray("aud").getString(0) : claims.getString("aud"), claims.toString());
+    }
+
+    @Test
     void logoutRevokesTheRefreshToken() {
         Api.User user = api.newUser("Citra");
         assertEquals(204, api.post("/api/auth/logout", tokenBody(user.refreshToken())).status());
@@ -134,16 +147,19 @@ class AuthIT {
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(otherSubject.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
 
-        RSAPrivateCrtKey serverKey = Pem.privateKey(SharedServer.queryValue("SELECT private_key FROM signing_keys ORDER BY created_at DESC LIMIT 1"));
         String kid = SharedServer.queryValue("SELECT kid FROM signing_keys ORDER BY created_at DESC LIMIT 1");
+        RSAPrivateCrtKey serverKey = Pem.privateKey(KeyEncryption.open(
+                SharedServer.queryValue("SELECT private_key FROM signing_keys WHERE kid = ?", kid), List.of(testKek()), kid));
         String expired = sign(serverKey, kid, user.id(), Instant.now().minusSeconds(3600));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         String foreign = sign((RSAPrivateCrtKey) generator.generateKeyPair().getPrivate(), kid, user.id(), Instant.now().plusSeconds(600));
         String valid = sign(serverKey, kid, user.id(), Instant.now().plusSeconds(600));
+        String noAudience = sign(serverKey, kid, user.id(), Instant.now().plusSeconds(600), null);
+        String otherAudience = sign(serverKey, kid, user.id(), Instant.now().plusSeconds(600), "another-service");
 
         assertEquals(200, api.as(valid).get("/api/me").status(), "a token signed with the shared key is accepted");
-        for (String token : List.of(tampered, expired, foreign, "not.a.jwt")) {
+        for (String token : List.of(tampered, expired, foreign, noAudience, otherAudience, "not.a.jwt")) {
             Api.Response response = api.as(token).get("/api/me");
             assertEquals(401, response.status(), token + " -> " + response.body());
             assertEquals("application/problem+json", response.header("Content-Type").split(";")[0]);
@@ -237,8 +253,36 @@ class AuthIT {
         assertEquals(200, api.from("172.21.0.10").post("/api/auth/login", credentials(user.email(), user.password())).status());
     }
 
+    /**
+     * Issue 15, item 2: the generated private key is stored sealed with AES-256-GCM under the key-encryption
+     * key from the environment (the build gives the test servers one); the row alone is no PEM, opens only
+     * with that key, and only for its own kid.
+     */
+    @Test
+    void theStoredSigningKeyIsSealedUnderTheKeyEncryptionKey() {
+        String kid = SharedServer.queryValue("SELECT kid FROM signing_keys ORDER BY created_at DESC LIMIT 1");
+        String stored = SharedServer.queryValue("SELECT private_key FROM signing_keys WHERE kid = ?", kid);
+        assertFalse(stored.contains("PRIVATE KEY"), "no PEM in the database");
+        assertTrue(stored.startsWith("aes256gcm:" + testKek().id() + ":"), stored.substring(0, 30));
+        assertTrue(KeyEncryption.open(stored, List.of(testKek()), kid).contains("BEGIN PRIVATE KEY"));
+        KeyEncryption.Kek other = KeyEncryption.Kek.parse(Base64.getEncoder().encodeToString(new byte[32]), "other");
+        assertThrows(IllegalStateException.class, () -> KeyEncryption.open(stored, List.of(other), kid), "another key does not open it");
+        KeyEncryption.Kek sameIdOther = new KeyEncryption.Kek(testKek().id(), new byte[32]);
+        assertThrows(IllegalStateException.class, () -> KeyEncryption.open(stored, List.of(sameIdOther), kid), "GCM detects a wrong key");
+        assertThrows(IllegalStateException.class, () -> KeyEncryption.open(stored, List.of(testKek()), "another-kid"),
+                "bound to its own row");
+    }
+
+    private static KeyEncryption.Kek testKek() {
+        return KeyEncryption.Kek.parse(System.getenv("NARASI_AUTH_KEY_ENCRYPTION_KEY"), "NARASI_AUTH_KEY_ENCRYPTION_KEY");
+    }
+
     private static String sign(RSAPrivateCrtKey key, String kid, int userId, Instant expires) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("narasi-ahli").subject(Integer.toString(userId))
+        return sign(key, kid, userId, expires, AUDIENCE);
+    }
+
+    private static String sign(RSAPrivateCrtKey key, String kid, int userId, Instant expires, String audience) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("narasi-ahli").audience(audience).subject(Integer.toString(userId))
                 .claim("upn", "x@example.com").claim("groups", List.of("USER"))
                 .issueTime(Date.from(expires.minusSeconds(900))).expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString()).build();

@@ -38,7 +38,7 @@ public class PlanSchemaIT {
     @Test
     void everyForeignKeyCascadesOnDelete() {
         List<String> foreignKeys = SchemaSnapshot.of(database).stream().filter(l -> l.contains("FOREIGN KEY")).toList();
-        assertEquals(13, foreignKeys.size(), String.join("\n", foreignKeys));
+        assertEquals(14, foreignKeys.size(), String.join("\n", foreignKeys));
         foreignKeys.forEach(fk -> assertTrue(fk.endsWith("ON DELETE CASCADE"), fk));
     }
 

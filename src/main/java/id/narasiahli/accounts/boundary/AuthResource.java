@@ -1,5 +1,7 @@
 package id.narasiahli.accounts.boundary;
 
+import id.narasiahli.accounts.control.PasswordPolicy;
+import id.narasiahli.accounts.control.RefreshTokens;
 import id.narasiahli.accounts.control.Tokens;
 import id.narasiahli.accounts.entity.User;
 import id.narasiahli.platform.control.ApiException;
@@ -50,21 +52,21 @@ public class AuthResource {
     public static class RegisterRequest {
         @NotBlank @Email @Size(max = User.EMAIL_LENGTH)
         public String email;
-        @NotNull @Size(max = 128)
+        @NotNull @Size(max = PasswordPolicy.MAX_LENGTH)
         public String password;
         @NotBlank @Size(max = User.FULL_NAME_LENGTH)
         public String fullName;
     }
 
     public static class LoginRequest {
-        @NotBlank
+        @NotBlank @Size(max = User.EMAIL_LENGTH)
         public String email;
-        @NotNull
+        @NotNull @Size(max = PasswordPolicy.MAX_LENGTH)
         public String password;
     }
 
     public static class RefreshRequest {
-        @NotBlank
+        @NotBlank @Size(max = RefreshTokens.MAX_TOKEN_LENGTH)
         public String refreshToken;
     }
 
@@ -74,7 +76,7 @@ public class AuthResource {
     public record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken,
                                 long refreshExpiresIn) {
 
-        static TokenResponse of(Tokens tokens) {
+        public static TokenResponse of(Tokens tokens) {
             return new TokenResponse(tokens.accessToken(), "Bearer", tokens.expiresInSeconds(), tokens.refreshToken(),
                     tokens.refreshExpiresInSeconds());
         }

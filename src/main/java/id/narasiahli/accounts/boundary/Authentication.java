@@ -10,7 +10,11 @@ import id.narasiahli.accounts.entity.Role;
 import id.narasiahli.accounts.entity.User;
 import id.narasiahli.observability.control.AppMetrics;
 import id.narasiahli.platform.control.ApiException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,6 +45,12 @@ public class Authentication {
     @Inject
     AppMetrics metrics;
 
+    @Inject
+    Credentials credentials;
+
+    @Resource
+    SessionContext context;
+
     public User register(String email, String password, String fullName) {
         PasswordPolicy.check(password, email, fullName).ifPresent(reason -> {
             throw ApiException.invalid("password", reason);
@@ -58,20 +68,63 @@ public class Authentication {
         return user;
     }
 
+    /**
+     * Outside any transaction, so that no request ever holds one pooled connection while waiting for
+     * another: the attempt is admitted (and counted) in its own short transaction, the account is read
+     * without one, the password hash is checked holding no connection at all, and only a match opens the
+     * transaction that issues the tokens. A mismatch has nothing left to write.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Tokens login(String email, String password, String clientAddress) {
         String key = User.normalizeEmail(email);
-        throttle.check(key, clientAddress);
+        throttle.admit(key, clientAddress);
         Optional<User> user = findByEmail(key);
         boolean matches = user.isPresent() ? passwords.matches(password, user.get().passwordHash())
                 : passwords.failAfterDecoyCheck(password);
         if (!matches) {
-            throttle.recordFailure(key, clientAddress);
             metrics.loginFailed();
             throw ApiException.unauthorized("Email or password is wrong");
         }
-        throttle.forgetFailures(key);
+        Tokens tokens = context.getBusinessObject(Authentication.class).signIn(user.get().id());
         metrics.loginSucceeded();
-        return tokens(user.get(), refreshTokens.issue(user.get().id()));
+        return tokens;
+    }
+
+    /** The transactional half of {@link #login}, public only so that it is called through the container. */
+    public Tokens signIn(int userId) {
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            throw ApiException.unauthorized("Email or password is wrong");
+        }
+        throttle.forgetFailures(User.normalizeEmail(user.email()));
+        return tokens(user, refreshTokens.issue(user.id()));
+    }
+
+    /**
+     * Changes the password after checking the current one (outside a transaction, like a login), then ends
+     * every session: all refresh tokens of the account are revoked and the caller gets a fresh pair, so a
+     * thief holding an old refresh token is out while the user stays signed in.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Tokens changePassword(int userId, String currentPassword, String newPassword, String clientAddress) {
+        User user = credentials.confirm(userId, "currentPassword", currentPassword, clientAddress, "the password was not changed");
+        PasswordPolicy.check(newPassword, user.email(), user.fullName()).ifPresent(reason -> {
+            throw ApiException.invalid("newPassword", reason);
+        });
+        String hash = passwords.hash(newPassword);
+        return context.getBusinessObject(Authentication.class).replacePassword(userId, hash);
+    }
+
+    /** The transactional half of {@link #changePassword}, public only so that it is called through the container. */
+    public Tokens replacePassword(int userId, String passwordHash) {
+        User user = em.find(User.class, userId);
+        if (user == null) {
+            throw ApiException.unauthorized("The account no longer exists");
+        }
+        user.changePasswordHash(passwordHash);
+        user.touch();
+        refreshTokens.revokeAllOf(userId);
+        return tokens(user, refreshTokens.issue(userId));
     }
 
     /** Empty when the token had been used before: its family is revoked (and that is committed). */

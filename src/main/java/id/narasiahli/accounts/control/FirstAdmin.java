@@ -14,8 +14,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The first administrator, from NARASI_ADMIN_EMAIL and NARASI_ADMIN_PASSWORD. Idempotent: an existing
- * account with that email is made ADMIN and keeps its password. There is no built-in administrator.
+ * The first administrator, from NARASI_ADMIN_EMAIL and NARASI_ADMIN_PASSWORD: created only while the
+ * database holds no administrator at all, and never by promoting an existing account. Registration is
+ * open, so an account with the configured address may belong to anyone (the address was free, the
+ * variable was set later); promoting it would hand the schema API to whoever registered it first. There is
+ * no built-in administrator; further ones are made by an administrator.
  */
 @ApplicationScoped
 public class FirstAdmin {
@@ -46,15 +49,17 @@ public class FirstAdmin {
                     + " (narasi.admin.email, narasi.admin.password) to create the first administrator, or neither");
         }
         String address = email.get().trim();
+        long admins = em.createQuery("SELECT count(u) FROM User u WHERE u.role = :role", Long.class)
+                .setParameter("role", Role.ADMIN).getSingleResult();
+        if (admins > 0) {
+            LOG.fine(() -> "An administrator exists; NARASI_ADMIN_EMAIL only ever creates the first one");
+            return;
+        }
         List<User> existing = em.createNamedQuery(User.FIND_BY_EMAIL, User.class)
                 .setParameter("email", User.normalizeEmail(address)).getResultList();
         if (!existing.isEmpty()) {
-            User user = existing.get(0);
-            if (user.role() != Role.ADMIN) {
-                user.changeRole(Role.ADMIN);
-                user.touch();
-                LOG.info(() -> "Made existing account " + address + " an administrator (NARASI_ADMIN_EMAIL)");
-            }
+            LOG.warning(() -> "No administrator created: an account with NARASI_ADMIN_EMAIL " + address
+                    + " already exists and is never promoted (anyone may have registered it); set an unused address");
             return;
         }
         PasswordPolicy.check(password.get(), address, "Administrator").ifPresent(reason -> {

@@ -32,6 +32,8 @@ public class RefreshTokens {
 
     private static final Logger LOG = Logger.getLogger(RefreshTokens.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Issued tokens are 43 characters (32 bytes in Base64url); anything much longer is not one of ours. */
+    public static final int MAX_TOKEN_LENGTH = 100;
 
     @PersistenceContext
     EntityManager em;
@@ -40,11 +42,16 @@ public class RefreshTokens {
     @ConfigProperty(name = "narasi.auth.refresh-token-days", defaultValue = "30")
     long refreshTokenDays;
 
+    /** However often it is rotated, a login (a family) ends this long after it began: then the user logs in again. */
+    @Inject
+    @ConfigProperty(name = "narasi.auth.refresh-family-days", defaultValue = "90")
+    long refreshFamilyDays;
+
     public record Issued(String token, Duration lifetime) {
     }
 
     public Issued issue(Integer userId) {
-        return issue(userId, UUID.randomUUID());
+        return issue(userId, UUID.randomUUID(), User.now().plusDays(refreshFamilyDays));
     }
 
     /**
@@ -57,6 +64,11 @@ public class RefreshTokens {
         if (current == null || current.isRevoked() || current.isExpired(now)) {
             throw ApiException.unauthorized("The refresh token is invalid, expired or revoked; log in again");
         }
+        LocalDateTime familyEnd = em.createQuery("SELECT MIN(t.issuedAt) FROM RefreshToken t WHERE t.familyId = :family",
+                LocalDateTime.class).setParameter("family", current.familyId()).getSingleResult().plusDays(refreshFamilyDays);
+        if (!now.isBefore(familyEnd)) {
+            throw ApiException.unauthorized("This login is older than " + refreshFamilyDays + " days; log in again");
+        }
         if (current.isUsed()) {
             revokeFamily(current.familyId());
             LOG.warning(() -> "Refresh token reuse detected for user " + current.userId() + ": family "
@@ -64,7 +76,7 @@ public class RefreshTokens {
             return new Rotation(current.userId(), null);
         }
         current.markUsed(now);
-        return new Rotation(current.userId(), issue(current.userId(), current.familyId()));
+        return new Rotation(current.userId(), issue(current.userId(), current.familyId(), familyEnd));
     }
 
     /** {@code next} is null when the token had been used before and its family is now revoked. */
@@ -82,22 +94,30 @@ public class RefreshTokens {
         }
     }
 
+    /** Revokes every refresh token of {@code userId} (after a password change: every other session ends). */
+    public void revokeAllOf(int userId) {
+        em.createNamedQuery(RefreshToken.REVOKE_USER).setParameter("now", User.now()).setParameter("user", userId).executeUpdate();
+    }
+
     private void revokeFamily(UUID family) {
         em.createNamedQuery(RefreshToken.REVOKE_FAMILY).setParameter("now", User.now()).setParameter("family", family).executeUpdate();
     }
 
-    private Issued issue(Integer userId, UUID family) {
+    private Issued issue(Integer userId, UUID family, LocalDateTime familyEnd) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Duration lifetime = Duration.ofDays(refreshTokenDays);
         LocalDateTime now = User.now();
-        em.persist(new RefreshToken(userId, family, sha256(token), now, now.plus(lifetime)));
-        return new Issued(token, lifetime);
+        LocalDateTime expires = now.plusDays(refreshTokenDays);
+        if (expires.isAfter(familyEnd)) {
+            expires = familyEnd;
+        }
+        em.persist(new RefreshToken(userId, family, sha256(token), now, expires));
+        return new Issued(token, Duration.between(now, expires));
     }
 
     private RefreshToken find(String token) {
-        if (token == null || token.isBlank() || token.length() > 100) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             return null;
         }
         List<RefreshToken> found = em.createNamedQuery(RefreshToken.FIND_BY_HASH, RefreshToken.class)

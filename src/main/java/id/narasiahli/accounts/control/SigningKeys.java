@@ -18,13 +18,15 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Chooses the key that signs access tokens. Production configures one (PEM in {@code narasi.auth.signing-key}
+ * Chooses the key that signs access tokens. An operator may configure one (PEM in {@code narasi.auth.signing-key}
  * or a file named by {@code narasi.auth.signing-key-file}); without one, the first instance generates an RSA
  * key pair into signing_keys and every other instance uses that same pair, so a token issued by one is
  * accepted by all. An advisory transaction lock makes instances starting together agree on one key.
@@ -34,6 +36,13 @@ import java.util.logging.Logger;
  * {@link #publishVerificationKeys} runs at startup and then every
  * {@code narasi.auth.verification-key-refresh-seconds}, so every instance accepts a new key and refuses a removed
  * one within that time.
+ * <p>
+ * A stored private key is sealed with AES-256-GCM under the key-encryption key
+ * ({@code narasi.auth.key-encryption-key} or {@code -file}), which never enters the database: a dump, replica
+ * or backup alone cannot mint tokens. Keys stored in plain text earlier, or sealed with
+ * {@code narasi.auth.previous-key-encryption-key}, are sealed again with the current one at startup. In the
+ * {@code production} contexts the service refuses to start with neither a configured signing key nor a
+ * key-encryption key; elsewhere (dev) it stores the key in plain text and says so.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -61,6 +70,22 @@ public class SigningKeys {
     @ConfigProperty(name = "narasi.auth.signing-key-file")
     Optional<String> configuredFile;
 
+    @Inject
+    @ConfigProperty(name = "narasi.auth.key-encryption-key")
+    Optional<String> keyEncryptionKey;
+
+    @Inject
+    @ConfigProperty(name = "narasi.auth.key-encryption-key-file")
+    Optional<String> keyEncryptionKeyFile;
+
+    @Inject
+    @ConfigProperty(name = "narasi.auth.previous-key-encryption-key")
+    Optional<String> previousKeyEncryptionKey;
+
+    @Inject
+    @ConfigProperty(name = "narasi.schema.contexts", defaultValue = "production")
+    String contexts;
+
     @Transactional
     public void activate() {
         Optional<String> pem = configured();
@@ -72,12 +97,23 @@ public class SigningKeys {
             LOG.info(() -> "Access tokens are signed with the configured key " + kid);
             return;
         }
+        List<KeyEncryption.Kek> keks = keks();
+        if (keks.isEmpty() && production()) {
+            throw new IllegalStateException("No key protects the token signing key: set NARASI_AUTH_KEY_ENCRYPTION_KEY"
+                    + " (narasi.auth.key-encryption-key, 32 random bytes in Base64: openssl rand -base64 32) or"
+                    + " NARASI_AUTH_KEY_ENCRYPTION_KEY_FILE, or configure the signing key itself (narasi.auth.signing-key"
+                    + " or narasi.auth.signing-key-file). Without one, anyone with a copy of the database could mint"
+                    + " administrator tokens; only non-production contexts (narasi.schema.contexts=" + contexts
+                    + ") may store it unencrypted");
+        }
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)").setParameter(1, GENERATION_LOCK).getSingleResult();
-        List<SigningKey> keys = em.createNamedQuery(SigningKey.NEWEST_FIRST, SigningKey.class).setMaxResults(1).getResultList();
-        SigningKey active = keys.isEmpty() ? generate() : keys.get(0);
-        signer.use(active.kid(), Pem.privateKey(active.privateKey()));
+        List<SigningKey> keys = em.createNamedQuery(SigningKey.NEWEST_FIRST, SigningKey.class).getResultList();
+        keys.forEach(k -> sealAgainIfNeeded(k, keks));
+        SigningKey active = keys.isEmpty() ? generate(keks) : keys.get(0);
+        signer.use(active.kid(), Pem.privateKey(privateKeyPem(active, keks)));
         LOG.info(() -> "Access tokens are signed with the shared generated key " + active.kid()
-                + " (no narasi.auth.signing-key configured)");
+                + (keks.isEmpty() ? ", stored UNENCRYPTED (no key-encryption key; not allowed in production)"
+                : ", stored sealed with key-encryption key " + keks.get(0).id()));
     }
 
     /** Publishes the public keys of signing_keys (only kid and public_key are read) and the configured key. */
@@ -91,12 +127,35 @@ public class SigningKeys {
         verificationKeys.publish(pems);
     }
 
-    private SigningKey generate() {
+    private static String privateKeyPem(SigningKey key, List<KeyEncryption.Kek> keks) {
+        return KeyEncryption.isSealed(key.privateKey()) ? KeyEncryption.open(key.privateKey(), keks, key.kid()) : key.privateKey();
+    }
+
+    private void sealAgainIfNeeded(SigningKey key, List<KeyEncryption.Kek> keks) {
+        if (keks.isEmpty()) {
+            if (KeyEncryption.isSealed(key.privateKey())) {
+                throw new IllegalStateException("Signing key " + key.kid() + " is sealed with key-encryption key "
+                        + KeyEncryption.sealedWith(key.privateKey()) + ", but no NARASI_AUTH_KEY_ENCRYPTION_KEY is configured");
+            }
+            return;
+        }
+        KeyEncryption.Kek current = keks.get(0);
+        if (KeyEncryption.isSealed(key.privateKey()) && KeyEncryption.sealedWith(key.privateKey()).equals(current.id())) {
+            return;
+        }
+        String before = KeyEncryption.isSealed(key.privateKey()) ? "key " + KeyEncryption.sealedWith(key.privateKey()) : "plain text";
+        key.replacePrivateKey(KeyEncryption.seal(privateKeyPem(key, keks), current, key.kid()));
+        LOG.info(() -> "Signing key " + key.kid() + " sealed again: from " + before + " to key-encryption key " + current.id());
+    }
+
+    private SigningKey generate(List<KeyEncryption.Kek> keks) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             RSAPrivateCrtKey key = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
-            SigningKey generated = new SigningKey("generated-" + thumbprint(key), "RS256", Pem.privateKeyPem(key),
+            String kid = "generated-" + thumbprint(key);
+            String pem = Pem.privateKeyPem(key);
+            SigningKey generated = new SigningKey(kid, "RS256", keks.isEmpty() ? pem : KeyEncryption.seal(pem, keks.get(0), kid),
                     Pem.publicKeyPem(Pem.publicKeyOf(key)), User.now());
             em.persist(generated);
             em.flush(); // publishVerificationKeys reads it in the same startup transaction
@@ -107,17 +166,39 @@ public class SigningKeys {
         }
     }
 
+    /** The current key-encryption key first, then the previous one (for values sealed before a rotation). */
+    private List<KeyEncryption.Kek> keks() {
+        List<KeyEncryption.Kek> keks = new ArrayList<>();
+        Optional<String> current = keyEncryptionKey.isPresent() ? keyEncryptionKey
+                : keyEncryptionKeyFile.map(file -> read(file, "narasi.auth.key-encryption-key-file"));
+        current.ifPresent(k -> keks.add(KeyEncryption.Kek.parse(k, "narasi.auth.key-encryption-key")));
+        if (previousKeyEncryptionKey.isPresent()) {
+            if (keks.isEmpty()) {
+                throw new IllegalStateException("narasi.auth.previous-key-encryption-key is set without a current"
+                        + " narasi.auth.key-encryption-key to seal values again with");
+            }
+            keks.add(KeyEncryption.Kek.parse(previousKeyEncryptionKey.get(), "narasi.auth.previous-key-encryption-key"));
+        }
+        return keks;
+    }
+
+    private boolean production() {
+        return Arrays.stream(contexts.split(",")).map(String::trim).anyMatch("production"::equalsIgnoreCase);
+    }
+
+    private static String read(String file, String setting) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + setting + " " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private Optional<String> configured() {
         if (configuredPem.isPresent()) {
             return configuredPem;
         }
-        return configuredFile.map(file -> {
-            try {
-                return Files.readString(Path.of(file));
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot read narasi.auth.signing-key-file " + file + ": " + e.getMessage(), e);
-            }
-        });
+        return configuredFile.map(file -> read(file, "narasi.auth.signing-key-file"));
     }
 
     private static RSAPrivateCrtKey parse(String pem) {

@@ -29,6 +29,14 @@ public class TokenSigner {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
+    /**
+     * MicroProfile JWT refuses a token whose aud is not one of these; tokens are issued for the first. A
+     * token minted for another service by the same issuer and key therefore does not open this API.
+     */
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    List<String> audiences;
+
     @Inject
     @ConfigProperty(name = "narasi.auth.access-token-minutes", defaultValue = "15")
     long accessTokenMinutes;
@@ -50,6 +58,7 @@ public class TokenSigner {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audiences.get(0))
                 .subject(user.id().toString())
                 .claim("upn", user.email())
                 .claim("groups", List.of(user.role().name()))

@@ -20,10 +20,13 @@ import java.util.UUID;
 @NamedQuery(name = RefreshToken.FIND_BY_HASH, query = "SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash")
 @NamedQuery(name = RefreshToken.REVOKE_FAMILY,
         query = "UPDATE RefreshToken t SET t.revokedAt = :now WHERE t.familyId = :family AND t.revokedAt IS NULL")
+@NamedQuery(name = RefreshToken.REVOKE_USER,
+        query = "UPDATE RefreshToken t SET t.revokedAt = :now WHERE t.userId = :user AND t.revokedAt IS NULL")
 public class RefreshToken {
 
     public static final String FIND_BY_HASH = "RefreshToken.findByHash";
     public static final String REVOKE_FAMILY = "RefreshToken.revokeFamily";
+    public static final String REVOKE_USER = "RefreshToken.revokeUser";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

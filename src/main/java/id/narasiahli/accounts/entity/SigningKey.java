@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 
 import java.time.LocalDateTime;
 
-/** A generated RS256 key pair (PEM), shared by every instance through the database. */
+/**
+ * A generated RS256 key pair, shared by every instance through the database: the public key as PEM, the
+ * private key sealed under the key-encryption key (KeyEncryption) or, outside production, as plain PEM.
+ */
 @Entity
 @Table(name = "signing_keys")
 @NamedQuery(name = SigningKey.NEWEST_FIRST, query = "SELECT k FROM SigningKey k ORDER BY k.createdAt DESC, k.kid")
@@ -48,7 +51,12 @@ public class SigningKey {
         return kid;
     }
 
+    /** As stored: sealed ({@code aes256gcm:...}) or plain PEM. */
     public String privateKey() {
         return privateKey;
+    }
+
+    public void replacePrivateKey(String stored) {
+        this.privateKey = stored;
     }
 }

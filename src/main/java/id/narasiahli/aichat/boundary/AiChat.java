@@ -43,8 +43,9 @@ public class AiChat {
             throw ApiException.invalid("aiSessionId", "must be 1 to " + AiChatSession.SESSION_ID_LENGTH
                     + " letters, digits or . _ : -");
         }
-        if (!em.createQuery("SELECT s.id FROM AiChatSession s WHERE s.aiSessionId = :id").setParameter("id", id)
-                .getResultList().isEmpty()) {
+        // Unique per user only: a global check would tell one user that another user's id exists.
+        if (!em.createQuery("SELECT s.id FROM AiChatSession s WHERE s.userId = :me AND s.aiSessionId = :id")
+                .setParameter("me", me).setParameter("id", id).getResultList().isEmpty()) {
             throw sessionIdTaken(id);
         }
         AiChatSession session = new AiChatSession(id, me, blankToNull(agentId), title.strip(), Timestamps.now());
@@ -52,7 +53,7 @@ public class AiChat {
             em.persist(session);
             em.flush();
         } catch (PersistenceException e) {
-            throw sessionIdTaken(id); // a concurrent create with the same id won (ai_chat_sessions_ai_session_id_key)
+            throw sessionIdTaken(id); // a concurrent create with the same id won (idx_ai_chat_sessions_user_ai_session_id)
         }
         return AiSessionView.of(session);
     }
@@ -158,7 +159,7 @@ public class AiChat {
     }
 
     private static ApiException sessionIdTaken(String id) {
-        return ApiException.conflict("ai-session-id-taken", "An AI session with aiSessionId " + id + " already exists");
+        return ApiException.conflict("ai-session-id-taken", "You already have an AI session with aiSessionId " + id);
     }
 
     private static String blankToNull(String value) {

@@ -61,11 +61,12 @@ public class AiSessionsResource {
     public static class UpdateSession {
         @Size(max = AiChatSession.TITLE_LENGTH)
         public String title;
+        @Size(max = AiChatSession.STATUS_LENGTH)
         public String status;
     }
 
     public static class AppendMessage {
-        @NotBlank
+        @NotBlank @Size(max = AiChatMessage.MESSAGE_TYPE_LENGTH)
         public String messageType;
         @NotNull @Size(min = 1, max = AiChatMessage.CONTENT_LENGTH)
         public String content;

@@ -17,6 +17,7 @@ import java.util.Objects;
 public class AiChatMessage {
 
     public static final int CONTENT_LENGTH = 100_000;
+    public static final int MESSAGE_TYPE_LENGTH = 20;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -27,7 +28,7 @@ public class AiChatMessage {
     private Integer sessionId;
 
     @Convert(converter = AiMessageTypeConverter.class)
-    @Column(name = "message_type", nullable = false, updatable = false, length = 20)
+    @Column(name = "message_type", nullable = false, updatable = false, length = MESSAGE_TYPE_LENGTH)
     private AiMessageType type;
 
     @Column(name = "content", nullable = false, updatable = false)

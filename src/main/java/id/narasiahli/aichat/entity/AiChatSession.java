@@ -22,6 +22,7 @@ public class AiChatSession {
     public static final int SESSION_ID_LENGTH = 100;
     public static final int AGENT_ID_LENGTH = 100;
     public static final int TITLE_LENGTH = 255;
+    public static final int STATUS_LENGTH = 20;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -44,7 +45,7 @@ public class AiChatSession {
     private Integer messageCount;
 
     @Convert(converter = SessionStatusConverter.class)
-    @Column(name = "status", length = 20)
+    @Column(name = "status", length = STATUS_LENGTH)
     private SessionStatus status;
 
     @Column(name = "created_at", updatable = false)

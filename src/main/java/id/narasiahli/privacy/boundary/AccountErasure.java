@@ -1,10 +1,13 @@
 package id.narasiahli.privacy.boundary;
 
-import id.narasiahli.accounts.control.LoginThrottle;
-import id.narasiahli.accounts.control.Passwords;
+import id.narasiahli.accounts.boundary.Credentials;
 import id.narasiahli.accounts.entity.User;
 import id.narasiahli.platform.control.ApiException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,23 +28,24 @@ public class AccountErasure {
     EntityManager em;
 
     @Inject
-    Passwords passwords;
+    Credentials credentials;
 
-    @Inject
-    LoginThrottle throttle;
+    @Resource
+    SessionContext context;
 
+    /** Outside a transaction for the password check (see Credentials), inside one for the removal. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void erase(int userId, String password, String clientAddress) {
+        credentials.confirm(userId, "password", password, clientAddress, "the account was not deleted");
+        context.getBusinessObject(AccountErasure.class).remove(userId);
+    }
+
+    /** The transactional half of {@link #erase}, public only so that it is called through the container. */
+    public void remove(int userId) {
         User user = em.find(User.class, userId);
         if (user == null) {
             throw ApiException.unauthorized("The account no longer exists");
         }
-        String email = User.normalizeEmail(user.email());
-        throttle.check(email, clientAddress);
-        if (!passwords.matches(password, user.passwordHash())) {
-            throttle.recordFailure(email, clientAddress);
-            throw ApiException.forbidden("password-mismatch", "The password is wrong; the account was not deleted");
-        }
-        throttle.forgetFailures(email);
         em.remove(user);
         em.flush();
         LOG.info(() -> "Account " + userId + " deleted at its owner's request");

@@ -4,6 +4,7 @@ import id.narasiahli.accounts.control.CurrentUser;
 import id.narasiahli.accounts.entity.User;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.privacy.control.ExportSlots;
 import id.narasiahli.privacy.control.PersonalDataExport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,11 +12,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import javax.sql.DataSource;
@@ -34,12 +39,20 @@ public class ExportResource {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ExportSlots slots;
+
+    @Context
+    Request request;
+
     @PersistenceContext
     EntityManager em;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Export all my data: profile, histories, journals, files, conversations and messages, AI chat sessions, messages and logs")
+    @APIResponse(responseCode = "200", description = "The export, streamed")
+    @APIResponse(responseCode = "429", description = "An export of mine is still running, or too many are; see Retry-After")
     public Response export() {
         int userId = currentUser.id();
         User user = em.find(User.class, userId);
@@ -47,8 +60,12 @@ public class ExportResource {
             throw ApiException.unauthorized("The account no longer exists");
         }
         String email = User.normalizeEmail(user.email());
+        if (HttpMethod.HEAD.equals(request.getMethod())) {
+            return Response.ok().build(); // no body is written for HEAD, so no slot would ever be released
+        }
+        ExportSlots.Slot slot = slots.acquire(userId);
         StreamingOutput body = out -> {
-            try {
+            try (slot) {
                 PersonalDataExport.write(dataSource, userId, email, out);
             } catch (SQLException e) {
                 throw new IOException("Export of user " + userId + " failed", e);

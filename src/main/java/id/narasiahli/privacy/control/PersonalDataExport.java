@@ -46,6 +46,7 @@ public final class PersonalDataExport {
                     + " encode(data, 'base64') AS data_base64 FROM stored_files WHERE owner_id = ? ORDER BY created_at, id", false, 1),
             new Section("refresh_tokens", "SELECT id, family_id, issued_at, expires_at, used_at, revoked_at"
                     + " FROM refresh_tokens WHERE user_id = ? ORDER BY id", false, 1),
+            new Section("consents", "SELECT id, purpose, granted_at, withdrawn_at FROM consents WHERE user_id = ? ORDER BY id", false, 1),
             new Section("login_failures", "SELECT id, client_address, failed_at FROM login_failures WHERE email = ? ORDER BY id", true, 0),
             // Schema operations an administrator ran; kept after their account is deleted (accountability), so exported.
             new Section("schema_operation_audit", "SELECT * FROM schema_operation_audit WHERE actor_id = ? ORDER BY id", false, 1));

@@ -1,6 +1,9 @@
 package id.narasiahli.profiles.boundary;
 
+import id.narasiahli.accounts.boundary.AuthResource;
+import id.narasiahli.accounts.boundary.Authentication;
 import id.narasiahli.accounts.control.CurrentUser;
+import id.narasiahli.accounts.control.PasswordPolicy;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ClientAddress;
 import id.narasiahli.privacy.boundary.AccountErasure;
@@ -10,10 +13,12 @@ import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -37,6 +42,9 @@ public class MeResource {
     AccountErasure erasure;
 
     @Inject
+    Authentication authentication;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -47,8 +55,16 @@ public class MeResource {
 
     /** A class, not a record: see AuthResource on Payara's OpenAPI scanner. */
     public static class DeleteAccountRequest {
-        @NotNull
+        @NotNull @Size(max = PasswordPolicy.MAX_LENGTH)
         public String password;
+    }
+
+    /** A class, not a record: see AuthResource on Payara's OpenAPI scanner. */
+    public static class ChangePasswordRequest {
+        @NotNull @Size(max = PasswordPolicy.MAX_LENGTH)
+        public String currentPassword;
+        @NotNull @Size(max = PasswordPolicy.MAX_LENGTH)
+        public String newPassword;
     }
 
     @GET
@@ -58,12 +74,27 @@ public class MeResource {
     }
 
     @PATCH
-    @Operation(summary = "Change profile fields (JSON merge patch: null clears a field). Phone and WhatsApp numbers are E.164.")
+    @Operation(summary = "Change profile fields (JSON merge patch: null clears a field). Phone and WhatsApp numbers are E.164."
+            + " Changing the email needs the current password in the member currentPassword.")
     @APIResponse(responseCode = "200", description = "The changed profile")
-    @APIResponse(responseCode = "400", description = "Invalid or unknown field")
+    @APIResponse(responseCode = "400", description = "Invalid or unknown field, or currentPassword missing for an email change")
+    @APIResponse(responseCode = "403", description = "Wrong currentPassword")
     @APIResponse(responseCode = "409", description = "Email already registered")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords; see Retry-After")
     public Profiles.Profile patch(@NotNull JsonObject patch) {
-        return profiles.patch(currentUser.id(), patch);
+        return profiles.patch(currentUser.id(), patch, clientAddress.of(request));
+    }
+
+    @POST
+    @Path("password")
+    @Operation(summary = "Change my password (requires the current one); every other session is signed out")
+    @APIResponse(responseCode = "200", description = "New tokens for this session; all earlier refresh tokens are revoked")
+    @APIResponse(responseCode = "400", description = "The new password does not meet the policy")
+    @APIResponse(responseCode = "403", description = "Wrong current password")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords; see Retry-After")
+    public AuthResource.TokenResponse changePassword(@Valid @NotNull ChangePasswordRequest body) {
+        return AuthResource.TokenResponse.of(authentication.changePassword(currentUser.id(), body.currentPassword,
+                body.newPassword, clientAddress.of(request)));
     }
 
     @DELETE

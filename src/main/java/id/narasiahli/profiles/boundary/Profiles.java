@@ -1,12 +1,21 @@
 package id.narasiahli.profiles.boundary;
 
+import id.narasiahli.accounts.boundary.Credentials;
 import id.narasiahli.accounts.entity.User;
 import id.narasiahli.platform.control.ApiException;
 import id.narasiahli.profiles.control.OwnedRecords;
 import id.narasiahli.profiles.control.ProfileCompletion;
 import id.narasiahli.profiles.control.ProfileFields;
+import id.narasiahli.profiles.entity.EducationHistory;
+import id.narasiahli.profiles.entity.ResearchJournal;
+import id.narasiahli.profiles.entity.WorkHistory;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -36,8 +45,17 @@ public class Profiles {
             "degree", User::changeDegree,
             "lastJobTitle", User::changeLastJobTitle);
 
+    /** The member of a patch that carries the current password; not a profile field. */
+    public static final String CURRENT_PASSWORD = "currentPassword";
+
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Credentials credentials;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     OwnedRecords records;
@@ -61,11 +79,39 @@ public class Profiles {
     }
 
     /**
-     * RFC 7396 merge patch: a field present is set, {@code null} clears it (where the column allows), an
-     * absent field is kept. Every field is checked before anything changes.
+     * A patch that changes the email must carry the current password as {@code currentPassword}: whoever
+     * controls the email controls the account (and FirstAdmin's address), so a stolen access token alone
+     * must not move it. The password is checked outside a transaction (see Credentials), then the patch
+     * is applied in one.
      */
-    public Profile patch(int userId, JsonObject patch) {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Profile patch(int userId, JsonObject patch, String clientAddress) {
+        JsonObject fields = Json.createObjectBuilder(patch).remove(CURRENT_PASSWORD).build();
+        if (fields.get("email") instanceof JsonString email
+                && !User.normalizeEmail(email.getString()).equals(User.normalizeEmail(existing(userId).email()))) {
+            checked(existing(userId), fields); // an invalid or taken address is answered before the password is asked
+            JsonValue password = patch.get(CURRENT_PASSWORD);
+            credentials.confirm(userId, CURRENT_PASSWORD, password instanceof JsonString s ? s.getString() : null,
+                    clientAddress, "the email was not changed");
+        }
+        return context.getBusinessObject(Profiles.class).apply(userId, fields);
+    }
+
+    /**
+     * RFC 7396 merge patch: a field present is set, {@code null} clears it (where the column allows), an
+     * absent field is kept. Every field is checked before anything changes. Public only so that
+     * {@link #patch} calls it through the container (its transaction).
+     */
+    public Profile apply(int userId, JsonObject patch) {
         User user = existing(userId);
+        checked(user, patch).forEach((name, text) -> FIELDS.get(name).accept(user, text));
+        user.touch();
+        em.flush();
+        return view(userId);
+    }
+
+    /** The patch's values by field, after every check (400 naming each invalid field, 409 for a taken email). */
+    private Map<String, String> checked(User user, JsonObject patch) {
         List<ApiException.FieldError> errors = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> field : patch.entrySet()) {
@@ -96,10 +142,7 @@ public class Profiles {
         if (email != null && !User.normalizeEmail(email).equals(User.normalizeEmail(user.email())) && emailTaken(email)) {
             throw ApiException.conflict("email-taken", "An account with this email already exists");
         }
-        values.forEach((name, text) -> FIELDS.get(name).accept(user, text));
-        user.touch();
-        em.flush();
-        return view(userId);
+        return values;
     }
 
     private boolean emailTaken(String email) {
