@@ -89,7 +89,7 @@ public class OpenApiContract implements OASFilter {
         for (Method setter : openAPI.getClass().getMethods()) {
             if (setter.getName().equals("setEndpoints") && setter.getParameterCount() == 1) {
                 try {
-                    setter.invoke(openAPI, (Object) null);
+                    setter.invoke(openAPI, new TreeMap<String, Object>()); // null breaks Payara's clone of the model
                 } catch (ReflectiveOperationException | RuntimeException ignored) {
                     // nothing to drop
                 }
