@@ -306,34 +306,52 @@ public final class ApiTypes {
                 .substring(ROOT_PACKAGE.length()).replace(".boundary", "") + ")";
     }
 
-    /** The application's resource classes: its class directory (WEB-INF/classes) scanned for {@code @Path}. */
+    /**
+     * The application's resource classes: the classes next to {@code application} (WEB-INF/classes, a directory, or a
+     * jar when the WAR is not exploded) whose names end in Resource, kept when they carry {@code @Path}.
+     */
     private static List<Class<?>> resources(Class<?> application) {
-        ClassLoader loader = application.getClassLoader();
+        String self = application.getName().replace('.', '/') + ".class";
+        java.net.URL url = application.getClassLoader().getResource(self);
+        List<String> names = new ArrayList<>();
         try {
-            var root = Paths.get(application.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (!Files.isDirectory(root)) {
+            if (url == null) {
                 return List.of();
             }
-            List<Class<?>> found = new ArrayList<>();
-            try (Stream<java.nio.file.Path> files = Files.walk(root)) {
-                for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith("Resource.class")).toList()) {
-                    String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
-                    try {
-                        Class<?> type = Class.forName(name, false, loader);
-                        if (type.isAnnotationPresent(Path.class)) {
-                            found.add(type);
-                        }
-                    } catch (ClassNotFoundException | LinkageError e) {
-                        // not loadable here: not one of ours
-                    }
+            if ("jar".equals(url.getProtocol())) {
+                var connection = (java.net.JarURLConnection) url.openConnection();
+                connection.setUseCaches(false);
+                try (var jar = connection.getJarFile()) {
+                    jar.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith("Resource.class")).forEach(names::add);
+                }
+            } else if ("file".equals(url.getProtocol())) {
+                String path = Paths.get(url.toURI()).toString();
+                var root = Paths.get(path.substring(0, path.length() - self.length()));
+                try (Stream<java.nio.file.Path> files = Files.walk(root)) {
+                    files.filter(f -> f.toString().endsWith("Resource.class"))
+                            .forEach(f -> names.add(root.relativize(f).toString().replace(java.io.File.separatorChar, '/')));
                 }
             }
-            return found;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException | RuntimeException e) {
-            return List.of();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
+        List<Class<?>> found = new ArrayList<>();
+        for (String name : names) {
+            String className = name.replaceAll("^WEB-INF/classes/", "").replaceAll("\\.class$", "").replace('/', '.');
+            try {
+                Class<?> type = Class.forName(className, false, application.getClassLoader());
+                if (type.isAnnotationPresent(Path.class)) {
+                    found.add(type);
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not one of ours
+            }
+        }
+        java.util.logging.Logger.getLogger(ApiTypes.class.getName()).info(() -> "OpenAPI: " + found.size()
+                + " resource classes found from " + url);
+        return found;
     }
 
     private static String join(String base, String path) {
