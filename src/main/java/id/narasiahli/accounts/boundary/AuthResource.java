@@ -84,7 +84,7 @@ public class AuthResource {
 
     @POST
     @Path("register")
-    @Operation(summary = "Create an account (role USER)")
+    @Operation(operationId = "register", summary = "Create an account (role USER)")
     @APIResponse(responseCode = "201", description = "Created; Location is /api/me",
             content = @Content(schema = @Schema(implementation = AccountResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid field")
@@ -98,7 +98,7 @@ public class AuthResource {
 
     @POST
     @Path("login")
-    @Operation(summary = "Exchange email and password for an access token and a refresh token")
+    @Operation(operationId = "login", summary = "Exchange email and password for an access token and a refresh token")
     @APIResponse(responseCode = "200", description = "Tokens")
     @APIResponse(responseCode = "401", description = "Wrong email or password")
     @APIResponse(responseCode = "429", description = "Too many failed logins; see Retry-After")
@@ -108,7 +108,7 @@ public class AuthResource {
 
     @POST
     @Path("refresh")
-    @Operation(summary = "Spend a refresh token for new tokens (rotation; reuse revokes the login)")
+    @Operation(operationId = "refresh", summary = "Spend a refresh token for new tokens (rotation; reuse revokes the login)")
     @APIResponse(responseCode = "200", description = "Tokens")
     @APIResponse(responseCode = "401", description = "Invalid, expired, revoked or reused refresh token")
     public TokenResponse refresh(@Valid @NotNull RefreshRequest body) {
@@ -118,7 +118,7 @@ public class AuthResource {
 
     @POST
     @Path("logout")
-    @Operation(summary = "Revoke the refresh token and every token rotated from the same login")
+    @Operation(operationId = "logout", summary = "Revoke the refresh token and every token rotated from the same login")
     @APIResponse(responseCode = "204", description = "Revoked (also when the token was unknown)")
     public void logout(@Valid @NotNull RefreshRequest body) {
         authentication.logout(body.refreshToken);

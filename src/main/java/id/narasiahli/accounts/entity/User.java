@@ -1,5 +1,6 @@
 package id.narasiahli.accounts.entity;
 
+import id.narasiahli.platform.control.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,7 +12,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -86,7 +86,7 @@ public class User {
     }
 
     public static LocalDateTime now() {
-        return LocalDateTime.now(ZoneOffset.UTC);
+        return Timestamps.now();
     }
 
     public void touch() {

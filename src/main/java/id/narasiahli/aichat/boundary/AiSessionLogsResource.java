@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -48,7 +50,8 @@ public class AiSessionLogsResource {
 
     @POST
     @Operation(summary = "Start a usage log (now, or at startDate)")
-    @APIResponse(responseCode = "201", description = "Started")
+    @APIResponse(responseCode = "201", description = "Started",
+            content = @Content(schema = @Schema(implementation = AiLogView.class)))
     @APIResponse(responseCode = "409", description = "The session is archived")
     public Response start(@PathParam("sessionId") int sessionId, StartLog body) {
         AiLogView log = usage.start(currentUser.id(), sessionId, body == null ? null : body.startDate());

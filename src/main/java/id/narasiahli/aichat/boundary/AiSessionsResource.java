@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -74,7 +76,8 @@ public class AiSessionsResource {
 
     @POST
     @Operation(summary = "Start an AI session; aiSessionId is generated unless given")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = AiSessionView.class)))
     @APIResponse(responseCode = "409", description = "aiSessionId already in use")
     public Response create(@Valid @NotNull CreateSession body) {
         AiSessionView session = aiChat.create(currentUser.id(), body.title, body.agentId, body.aiSessionId);
@@ -114,7 +117,8 @@ public class AiSessionsResource {
     @POST
     @Path("{id}/messages")
     @Operation(summary = "Append a user or assistant message to an active session")
-    @APIResponse(responseCode = "201", description = "Appended; the session's messageCount counts it")
+    @APIResponse(responseCode = "201", description = "Appended; the session's messageCount counts it",
+            content = @Content(schema = @Schema(implementation = AiMessageView.class)))
     @APIResponse(responseCode = "409", description = "The session is archived")
     public Response append(@PathParam("id") int id, @Valid @NotNull AppendMessage body) {
         AiMessageView message = aiChat.append(currentUser.id(), id, body.messageType, body.content);

@@ -4,6 +4,7 @@ import id.narasiahli.accounts.control.CurrentUser;
 import id.narasiahli.conversations.entity.ChatMessage;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.platform.control.JsonShape;
 import id.narasiahli.platform.control.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,6 +26,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -71,8 +77,10 @@ public class ConversationsResource {
 
     @POST
     @Operation(summary = "Get or create your conversation with another user")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
-    @APIResponse(responseCode = "200", description = "The conversation already existed")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(schema = @Schema(implementation = ConversationView.class)))
+    @APIResponse(responseCode = "200", description = "The conversation already existed",
+            content = @Content(schema = @Schema(implementation = ConversationView.class)))
     @APIResponse(responseCode = "400", description = "participantId missing or yourself")
     @APIResponse(responseCode = "404", description = "No such user")
     public Response open(@Valid @NotNull OpenRequest body) {
@@ -124,18 +132,39 @@ public class ConversationsResource {
     @POST
     @Path("{id}/messages")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Send an image, file or audio: part 'file', optional parts 'type' (image, file, audio) and 'text' (caption)."
-            + " The kind is decided from the content, not the name")
-    @APIResponse(responseCode = "201", description = "Sent; fileUrl is the authenticated download path")
-    @APIResponse(responseCode = "413", description = "Larger than narasi.chat.attachment-max-bytes")
-    @APIResponse(responseCode = "415", description = "Content of a kind not accepted (or not of the requested type)")
+    @Operation(operationId = "sendMessage", summary = "Send a message: a JSON body {text}, or multipart with part 'file' and optional parts 'type'"
+            + " (image, file, audio) and 'text' (caption). The kind of a file is decided from its content, not its name")
+    @RequestBody(required = true, description = "The multipart form (a file) is also accepted here; it is documented at"
+            + " POST /api/conversations/{id}/attachments", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TextMessage.class)))
+    @APIResponse(responseCode = "201", description = "Sent; fileUrl is the authenticated download path of a file",
+            content = @Content(schema = @Schema(implementation = MessageView.class)))
     public Response sendAttachment(@PathParam("id") int id, @FormParam("file") EntityPart file,
                                    @FormParam("type") EntityPart type, @FormParam("text") EntityPart caption) {
         if (file == null) {
             throw ApiException.invalid("file", "a multipart part named 'file' is required");
         }
         return created(conversations.sendAttachment(currentUser.id(), id, file.getContent(),
-                file.getFileName().orElse(null), text(type), text(caption)));
+                file.getFileName().orElse(null), text("type", type), text("text", caption)));
+    }
+
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(operationId = "sendAttachment", summary = "Send a file: the multipart form of POST .../messages on a path of its own,"
+            + " for clients that take one media type per operation")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(
+            type = SchemaType.OBJECT, requiredProperties = "file", properties = {
+            @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary"),
+            @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = {"image", "file", "audio"}),
+            @SchemaProperty(name = "text", type = SchemaType.STRING, maxLength = ChatMessage.TEXT_LENGTH)})))
+    @APIResponse(responseCode = "201", description = "Sent; fileUrl is the authenticated download path",
+            content = @Content(schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(responseCode = "413", description = "Larger than narasi.chat.attachment-max-bytes")
+    @APIResponse(responseCode = "415", description = "Content of a kind not accepted (or not of the requested type)")
+    public Response sendFile(@PathParam("id") int id, @FormParam("file") EntityPart file,
+                             @FormParam("type") EntityPart type, @FormParam("text") EntityPart caption) {
+        return sendAttachment(id, file, type, caption);
     }
 
     @POST
@@ -155,12 +184,14 @@ public class ConversationsResource {
         return uri.getBaseUriBuilder().path("conversations").path(Integer.toString(id)).build();
     }
 
-    private static String text(EntityPart part) {
+    private static String text(String field, EntityPart part) {
         if (part == null) {
             return null;
         }
         try (InputStream in = part.getContent()) {
-            return new String(in.readNBytes(ChatMessage.TEXT_LENGTH * 4 + 1), StandardCharsets.UTF_8);
+            String text = new String(in.readNBytes(ChatMessage.TEXT_LENGTH * 4 + 1), StandardCharsets.UTF_8);
+            JsonShape.characters(field, text);
+            return text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

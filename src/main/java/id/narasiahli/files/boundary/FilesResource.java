@@ -10,6 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -31,7 +34,8 @@ public class FilesResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Download a file you uploaded or that was sent in one of your conversations")
-    @APIResponse(responseCode = "200", description = "The file, with its detected content type")
+    @APIResponse(responseCode = "200", description = "The file, with its detected content type",
+            content = @Content(mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such file, or not yours to see")
     public Response download(@PathParam("id") String id) {
         StoredFile file = files.readable(id, currentUser.id());

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -23,6 +24,14 @@ public final class Timestamps {
     /** The API shows instants (ISO-8601 with Z), so clients never guess the zone. */
     public static Instant instant(LocalDateTime utc) {
         return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+
+    private static final DateTimeFormatter API_FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** The one text form of a timestamp in the API: UTC, {@code Z}, six fractional digits (truncated). */
+    public static String format(Instant instant) {
+        return API_FORMAT.format(instant.truncatedTo(ChronoUnit.MICROS));
     }
 
     public static LocalDateTime utc(Instant instant) {

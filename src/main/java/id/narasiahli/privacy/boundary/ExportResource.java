@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -50,8 +53,9 @@ public class ExportResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "One JSON document: tables of rows, each row as the database holds it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Operation(summary = "Export all my data: profile, histories, journals, files, conversations and messages, AI chat sessions, messages and logs")
-    @APIResponse(responseCode = "200", description = "The export, streamed")
     @APIResponse(responseCode = "429", description = "An export of mine is still running, or too many are; see Retry-After")
     public Response export() {
         int userId = currentUser.id();

@@ -1,5 +1,6 @@
 package id.narasiahli.privacy.control;
 
+import id.narasiahli.platform.control.Timestamps;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 
@@ -70,7 +71,7 @@ public final class PersonalDataExport {
             connection.setReadOnly(true);
             try {
                 json.writeStartObject();
-                json.write("exportedAt", LocalDateTime.now(ZoneOffset.UTC).toString() + "Z");
+                json.write("exportedAt", Timestamps.format(java.time.Instant.now()));
                 json.write("userId", userId);
                 json.writeKey("account");
                 try (PreparedStatement account = connection.prepareStatement(ACCOUNT)) {
@@ -125,7 +126,7 @@ public final class PersonalDataExport {
             } else if (value instanceof Boolean bool) {
                 json.write(name, bool);
             } else if (value instanceof Timestamp timestamp) {
-                json.write(name, timestamp.toLocalDateTime().toString());
+                json.write(name, Timestamps.format(Timestamps.instant(timestamp.toLocalDateTime())));
             } else if (value instanceof java.sql.Date date) {
                 json.write(name, date.toLocalDate().toString());
             } else if (value instanceof byte[] bytes) {

@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -101,6 +104,9 @@ public class EducationResource {
     @Path("{id}/certificate")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload the certificate image (JPEG, PNG or WebP, recognised by content) as form field 'file'")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(
+            type = SchemaType.OBJECT, requiredProperties = "file",
+            properties = @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary"))))
     @APIResponse(responseCode = "200", description = "certificateImage is the download path")
     @APIResponse(responseCode = "413", description = "Larger than narasi.upload.certificate-max-bytes")
     @APIResponse(responseCode = "415", description = "Not a JPEG, PNG or WebP image")

@@ -97,11 +97,23 @@ public class MeResource {
                 body.newPassword, clientAddress.of(request)));
     }
 
+    @POST
+    @Path("deletion")
+    @Operation(operationId = "deleteAccount",
+            summary = "Delete my account and everything that belongs to it (requires my current password)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "Wrong password")
+    public void deleteAccount(@Valid @NotNull DeleteAccountRequest body) {
+        erasure.erase(currentUser.id(), body.password, clientAddress.of(request));
+    }
+
+    /** The first route; a DELETE with a body is refused by some proxies and clients, hence POST /api/me/deletion. */
     @DELETE
-    @Operation(summary = "Delete my account and everything that belongs to it (requires my current password)")
+    @Operation(operationId = "deleteAccountWithDelete", deprecated = true,
+            summary = "Same as POST /api/me/deletion; a body on DELETE does not pass every proxy or client")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "Wrong password")
     public void delete(@Valid @NotNull DeleteAccountRequest body) {
-        erasure.erase(currentUser.id(), body.password, clientAddress.of(request));
+        deleteAccount(body);
     }
 }

@@ -23,7 +23,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /** Payara Micro's last boot line, printed whether or not the deployment succeeded. */
     private static final String BOOTED = "ready in";
-    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(300);
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(900); // a loaded shared machine took 630 s
 
     private final Process process;
     private final Path logFile;
