@@ -169,8 +169,9 @@ public class SigningKeys {
     /** The current key-encryption key first, then the previous one (for values sealed before a rotation). */
     private List<KeyEncryption.Kek> keks() {
         List<KeyEncryption.Kek> keks = new ArrayList<>();
-        Optional<String> current = keyEncryptionKey.isPresent() ? keyEncryptionKey
-                : keyEncryptionKeyFile.map(file -> read(file, "narasi.auth.key-encryption-key-file"));
+        // an empty variable (NARASI_AUTH_KEY_ENCRYPTION_KEY=) means none, as if it were not set
+        Optional<String> current = keyEncryptionKey.filter(k -> !k.isBlank()).or(() -> keyEncryptionKeyFile
+                .filter(f -> !f.isBlank()).map(file -> read(file, "narasi.auth.key-encryption-key-file")));
         current.ifPresent(k -> keks.add(KeyEncryption.Kek.parse(k, "narasi.auth.key-encryption-key")));
         if (previousKeyEncryptionKey.isPresent()) {
             if (keks.isEmpty()) {
