@@ -1,7 +1,7 @@
 package id.narasiahli.platform.boundary;
 
 import id.narasiahli.platform.control.DatabaseAvailability;
-import id.narasiahli.platform.control.Problem;
+import id.narasiahli.platform.control.ApiException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -27,11 +27,10 @@ public class DatabaseOutageFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (database.down()) {
-            request.abortWith(ProblemResponses.of(Problem.http(503, "Service Unavailable",
-                            "The database cannot be reached; try again in " + database.retryAfterSeconds() + " seconds",
-                            request.getUriInfo().getRequestUri().getPath()))
-                    .header(HttpHeaders.RETRY_AFTER, database.retryAfterSeconds())
-                    .build());
+            // the same problem as DatabaseOutage gives a request that met the outage itself
+            request.abortWith(ProblemResponses.of(ApiException.unavailable("The database cannot be reached; try again in "
+                    + database.retryAfterSeconds() + " seconds", database.retryAfterSeconds()),
+                    request.getUriInfo().getRequestUri().getPath()));
         }
     }
 }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * succeed within 10 s, without a restart. The instance runs on a PostgreSQL of its own, which the test
  * stops and starts on the same data directory and port.
  */
-class DatabaseOutageIT {
+class PostgresRestartIT {
 
     private static final String DATABASE = "narasi_outage";
     private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(10);
