@@ -59,11 +59,13 @@ class MigrationMetricsIT {
         try (Connection c = database.getDatabase(TestDatabase.USER, "obs_migration").getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION pg_stat_statements");
         }
-        server = PayaraMicroProcess.start("migration-metrics", "obs_migration", Map.of(
+        // launch, then wait: if the boot times out, stop() still ends the process (start() would leave it running)
+        server = PayaraMicroProcess.launch("migration-metrics", "obs_migration", Map.of(
                 "DB_PORT", String.valueOf(database.getPort()),
                 "NARASI_ADMIN_EMAIL", ADMIN_EMAIL, "NARASI_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "NARASI_AUTH_PBKDF2_ITERATIONS", "20000",
                 "NARASI_OBSERVABILITY_MIGRATION_ALERT_SECONDS", "1"), war);
+        server.awaitBoot();
         initial = PrometheusText.scrape(server.baseUri());
     }
 
