@@ -1,6 +1,7 @@
 package id.narasiahli.schema.cli;
 
 import id.narasiahli.schema.backup.BackupRecord;
+import id.narasiahli.schema.backup.ChangesetBackups;
 import id.narasiahli.schema.backup.DatabaseDump;
 import id.narasiahli.schema.backup.DestructiveChange;
 import id.narasiahli.schema.backup.TableBackups;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,21 +123,15 @@ public class BackupCommands {
         if (destructive.values().stream().allMatch(List::isEmpty)) {
             return List.of();
         }
-        List<BackupRecord> taken = new ArrayList<>();
         try (Connection connection = common.connect("table backup")) {
-            TableBackups backups = new TableBackups(connection);
-            if (!backups.available()) {
+            if (!new TableBackups(connection).available()) {
                 System.err.println("warning: schema_backups is not applied, so the rows this removes are not backed up");
                 return List.of();
             }
-            for (Map.Entry<String, List<DestructiveChange>> entry : destructive.entrySet()) {
-                for (BackupRecord backup : backups.take(entry.getKey(), entry.getValue(), Common.actor(), common.retentionDays)) {
-                    taken.add(backup);
-                    out.line("  backup " + backup.id() + ": " + backup.rowCount() + " rows of " + backup.sourceTable()
-                            + (backup.sourceColumn() == null ? "" : "." + backup.sourceColumn()) + " -> " + TableBackups.SCHEMA + "."
-                            + backup.backupTable());
-                }
-            }
+            List<BackupRecord> taken = ChangesetBackups.take(connection, destructive, Common.actor(), common.retentionDays);
+            taken.forEach(backup -> out.line("  backup " + backup.id() + ": " + backup.rowCount() + " rows of " + backup.sourceTable()
+                    + (backup.sourceColumn() == null ? "" : "." + backup.sourceColumn()) + " -> " + TableBackups.SCHEMA + "."
+                    + backup.backupTable()));
             return taken;
         } catch (SQLException e) {
             throw new CommandFailure("Nothing was changed: the table-level backup before the destructive change failed: "

@@ -28,7 +28,7 @@ public class ChangeCommands {
             Long audit = records.start("update", SchemaCore.key(target));
             var backups = BackupCommands.beforeDestructive(common, out, core.destructiveUpdate(target));
             out.line("Applying " + plan.changesets().size() + " changesets (" + SchemaCore.describe(target) + ") to " + common.describe());
-            var outcome = core.update(plan, applied -> out.line(String.format("  applied  %-90s %7d ms", applied.changeset(),
+            var outcome = core.update(plan, applied -> out.line(String.format("  applied  %-60s %7d ms", applied.id(),
                     applied.durationMs())));
             List<String[]> durations = new ArrayList<>();
             outcome.done().forEach(a -> durations.add(new String[]{a.file(), a.id(), a.author(), a.execType(), Long.toString(a.durationMs())}));

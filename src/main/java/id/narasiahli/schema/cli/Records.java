@@ -34,35 +34,29 @@ final class Records {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Supplier<Connection> connections;
+    private String operation;
+    private String request;
 
     Records(Supplier<Connection> connections) {
         this.connections = connections;
     }
 
 
-    /** The audit row of an operation about to run; {@link #finish} completes it. Null when the table is missing. */
+    /**
+     * The audit row of an operation about to run, written before it runs; {@link #finish} completes it. Null when
+     * the table is missing (a new database): {@link #finish} then writes the whole row after the operation.
+     */
     Long start(String operation, String request) {
-        try (Connection c = connections.get(); PreparedStatement insert = c.prepareStatement("INSERT INTO schema_operation_audit"
-                + " (actor_id, actor_name, operation, request, outcome, detail, instance) VALUES (NULL, ?, ?, ?, 'FAILED', ?, ?)"
-                + " RETURNING id")) {
-            insert.setString(1, Common.actor());
-            insert.setString(2, operation);
-            insert.setString(3, cut(request));
-            insert.setString(4, "started at " + Instant.now() + "; the command did not report an outcome");
-            insert.setString(5, "narasi-schema command line, pid " + ProcessHandle.current().pid());
-            try (ResultSet row = insert.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            System.err.println("note: schema_operation_audit not written (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); this output is the only record");
-            return null;
-        }
+        this.operation = operation;
+        this.request = request;
+        return insert(operation, request, "FAILED", "started at " + Instant.now() + "; the command did not report an outcome", true);
     }
 
     void finish(Long auditId, String outcome, String detail) {
         if (auditId == null) {
+            if (operation != null) {
+                insert(operation, request, outcome, detail, false);
+            }
             return;
         }
         try (Connection c = connections.get(); PreparedStatement update = c.prepareStatement(
@@ -76,10 +70,33 @@ final class Records {
         }
     }
 
+    private Long insert(String operation, String request, String outcome, String detail, boolean before) {
+        try (Connection c = connections.get(); PreparedStatement insert = c.prepareStatement("INSERT INTO schema_operation_audit"
+                + " (actor_id, actor_name, operation, request, outcome, detail, instance) VALUES (NULL, ?, ?, ?, ?, ?, ?)"
+                + " RETURNING id")) {
+            insert.setString(1, Common.actor());
+            insert.setString(2, operation);
+            insert.setString(3, cut(request));
+            insert.setString(4, outcome);
+            insert.setString(5, cut(detail));
+            insert.setString(6, "narasi-schema command line, pid " + ProcessHandle.current().pid());
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            if (!before) {
+                System.err.println("note: schema_operation_audit not written (" + e.getMessage().lines().findFirst().orElse("")
+                        + "); this output is the only record");
+            }
+            return null;
+        }
+    }
+
     /** Same statement as ChangesetDurations.record: the deployment id is read back from the changeset's row. */
     void durations(List<String[]> applied) {
-        if (applied.isEmpty()) {
-            return;
+        if (applied.isEmpty() || !exists("schema_changeset_durations")) {
+            return; // an update that stops before the durations changeset has nowhere to record them
         }
         try (Connection c = connections.get(); PreparedStatement insert = c.prepareStatement("INSERT INTO schema_changeset_durations"
                 + " (filename, changeset_id, author, deployment_id, exectype, duration_ms, applied_by)"
@@ -184,6 +201,17 @@ final class Records {
             }
         } catch (SQLException e) {
             throw new CommandFailure("Cannot check the confirmation token: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean exists(String table) {
+        try (Connection c = connections.get(); PreparedStatement query = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            query.setString(1, table);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            return false;
         }
     }
 

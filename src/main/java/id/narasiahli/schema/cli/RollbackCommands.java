@@ -53,6 +53,7 @@ public class RollbackCommands {
                 return SchemaCommand.FAILED;
             }
             if (token != null) {
+                preview(out, plan.changesets(), plan.sql(), null, null);
                 records.confirm(token, SchemaCore.key(target), plan.digest());
             } else {
                 preview(out, plan.changesets(), plan.sql(), null, null);
@@ -113,6 +114,9 @@ public class RollbackCommands {
 
     private static void preview(Output out, List<?> changesets, String sql, Records.Token token, String next) {
         if (out.json()) {
+            if (token == null) {
+                return; // a confirmed rollback prints one document: its result
+            }
             Map<String, Object> preview = new LinkedHashMap<>();
             preview.put("changesets", changesets.stream().map(Object::toString).toList());
             preview.put("sql", sql);

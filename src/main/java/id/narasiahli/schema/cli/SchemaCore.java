@@ -1,6 +1,7 @@
 package id.narasiahli.schema.cli;
 
 import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.schema.backup.ChangesetBackups;
 import id.narasiahli.schema.backup.DestructiveChange;
 import id.narasiahli.schema.control.ChangelogDrift;
 import id.narasiahli.schema.control.ChangesetRef;
@@ -21,7 +22,6 @@ import id.narasiahli.schema.control.UpdatePlan;
 import id.narasiahli.schema.control.Validation;
 import com.github.blagerweij.sessionlock.PGLockService;
 import liquibase.Scope;
-import liquibase.change.Change;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -37,8 +37,6 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
-import liquibase.sql.Sql;
-import liquibase.sqlgenerator.SqlGeneratorFactory;
 import liquibase.ui.LoggerUIService;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -243,7 +241,7 @@ final class SchemaCore implements AutoCloseable {
             @Override
             public void rolledBack(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database) {
                 super.rolledBack(changeSet, changeLog, database);
-                progress.accept(ChangesetRef.of(changeSet).toString());
+                progress.accept(changeSet.getId());
             }
         };
         try {
@@ -296,37 +294,12 @@ final class SchemaCore implements AutoCloseable {
 
     /** The destructive statements of the changesets an update to {@code target} would run, by changeset. */
     Map<String, List<DestructiveChange>> destructiveUpdate(Target target) {
-        Map<String, List<DestructiveChange>> found = new LinkedHashMap<>();
-        for (ChangeSet changeSet : session.selection().updateCandidates(target)) {
-            found.put(ChangesetRef.of(changeSet).toString(), destructive(changeSet.getChanges(), false));
-        }
-        return found;
+        return call(() -> ChangesetBackups.ofUpdate(session.selection().updateCandidates(target)));
     }
 
     /** The destructive statements of the rollbacks {@code target} would run, by changeset, newest first. */
     Map<String, List<DestructiveChange>> destructiveRollback(Target target) {
-        Map<String, List<DestructiveChange>> found = new LinkedHashMap<>();
-        for (ChangeSet changeSet : session.selection().rollbackCandidates(target)) {
-            boolean explicit = !changeSet.getRollback().getChanges().isEmpty();
-            found.put(ChangesetRef.of(changeSet).toString(),
-                    destructive(explicit ? changeSet.getRollback().getChanges() : changeSet.getChanges(), !explicit));
-        }
-        return found;
-    }
-
-    private List<DestructiveChange> destructive(List<Change> changes, boolean inverted) {
-        return call(() -> {
-            PostgresDatabase postgres = new PostgresDatabase();
-            List<DestructiveChange> found = new ArrayList<>();
-            for (Change change : changes) {
-                Sql[] sql = inverted ? SqlGeneratorFactory.getInstance().generateSql(change.generateRollbackStatements(postgres), postgres)
-                        : SqlGeneratorFactory.getInstance().generateSql(change, postgres);
-                for (Sql statement : sql) {
-                    found.addAll(DestructiveChange.in(statement.toSql()));
-                }
-            }
-            return found;
-        });
+        return call(() -> ChangesetBackups.ofRollback(session.selection().rollbackCandidates(target)));
     }
 
     /** The project's changelog: pending changesets against the live tables, or all of them from an empty database. */

@@ -18,6 +18,7 @@ public class StatusCommands {
     @Command(name = "status", description = "Pending and applied changesets, lock holder, checksum validity; exit 3 when not at head.")
     static int status(@Mixin Common common) {
         Output out = common.output();
+        Map<String, Long> durations = new Records(() -> common.connect("status")).durations();
         try (SchemaCore core = open(common, "status")) {
             List<RanChangeSet> applied = core.applied();
             var pending = core.pending();
@@ -31,7 +32,7 @@ public class StatusCommands {
             status.put("contexts", common.contexts);
             status.put("atHead", atHead);
             status.put("appliedCount", applied.size());
-            status.put("lastApplied", applied.isEmpty() ? null : row(applied.get(applied.size() - 1), Map.of()));
+            status.put("lastApplied", applied.isEmpty() ? null : row(applied.get(applied.size() - 1), durations));
             status.put("pendingCount", pending.size());
             status.put("pending", pending.stream().map(Object::toString).toList());
             status.put("checksumsValid", validation.valid());
@@ -72,8 +73,8 @@ public class StatusCommands {
             } else {
                 List<List<Object>> table = new ArrayList<>();
                 rows.forEach(r -> table.add(java.util.Arrays.asList(r.get("orderExecuted"), r.get("dateExecuted"), r.get("execType"),
-                        r.get("durationMs") == null ? "" : r.get("durationMs") + " ms", r.get("tag"), r.get("changeset"))));
-                out.table(List.of("#", "APPLIED AT", "TYPE", "DURATION", "TAG", "CHANGESET"), table);
+                        r.get("durationMs") == null ? "" : r.get("durationMs") + " ms", r.get("tag"), r.get("id"))));
+                out.table(List.of("#", "APPLIED AT", "TYPE", "DURATION", "TAG", "CHANGESET ID"), table);
             }
             return SchemaCommand.DONE;
         }
@@ -161,6 +162,7 @@ public class StatusCommands {
         String changeset = ran.getChangeLog() + "::" + ran.getId() + "::" + ran.getAuthor();
         row.put("orderExecuted", ran.getOrderExecuted());
         row.put("changeset", changeset);
+        row.put("id", ran.getId());
         row.put("dateExecuted", ran.getDateExecuted() == null ? null : ran.getDateExecuted().toInstant());
         row.put("execType", ran.getExecType() == null ? null : ran.getExecType().name());
         row.put("durationMs", durations.get(changeset + "::" + ran.getDeploymentId()));
