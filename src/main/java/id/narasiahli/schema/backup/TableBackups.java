@@ -97,6 +97,34 @@ public final class TableBackups {
         return find(id);
     }
 
+    /**
+     * Why rolling back the changeset that creates schema_backups (it drops schema narasi_backup, which refuses
+     * while it holds tables) cannot keep the backups: the kept ones, and the existing rows {@code changes} would
+     * remove. Empty when nothing would be lost.
+     */
+    public List<String> lostWithTheBackupSchema(List<DestructiveChange> changes) throws SQLException {
+        List<String> lost = new ArrayList<>();
+        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + SCHEMA + "'")) {
+            rows.next();
+            if (rows.getInt(1) > 0) {
+                lost.add(rows.getInt(1) + " table-level backups kept in " + SCHEMA);
+            }
+        }
+        for (DestructiveChange change : changes) {
+            if (!change.table().equals(RECORDS) && exists(change.table(), change.column())) {
+                try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(
+                        "SELECT EXISTS (SELECT 1 FROM public." + quote(change.table()) + ")")) {
+                    rows.next();
+                    if (rows.getBoolean(1)) {
+                        lost.add("the rows of " + change.table() + (change.column() == null ? "" : "." + change.column()));
+                    }
+                }
+            }
+        }
+        return lost;
+    }
+
     /** Every backup, newest first, dumps included. */
     public List<BackupRecord> list() throws SQLException {
         List<BackupRecord> all = new ArrayList<>();

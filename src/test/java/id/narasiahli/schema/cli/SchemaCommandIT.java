@@ -160,6 +160,13 @@ class SchemaCommandIT {
         SchemaCli.Result listed = SchemaCli.run(database, "backups", "--json");
         assertEquals(0, listed.exit(), listed.toString());
         assertEquals(25, SchemaCli.json(listed).getJsonArray("backups").getJsonObject(0).getJsonNumber("restoredRows").intValue());
+
+        String past = SchemaCli.field(SchemaCli.runWithTestChangelogs(database, "rollback-sql", "--count", "3", "--json").out(),
+                "confirmationToken");
+        SchemaCli.Result refused = SchemaCli.runWithTestChangelogs(database, "rollback", "--count", "3", "--confirm", past);
+        assertEquals(1, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("could not keep 2 table-level backups kept in narasi_backup"), refused.toString());
+        assertEquals("26", TestDatabase.queryValue(database, "SELECT count(*) FROM cli_notes"), "nothing was rolled back");
     }
 
     @Test
