@@ -36,4 +36,26 @@ class CommandAndServerStartupIT {
             DatabaseFacts.assertEveryChangesetRecordedOnce(database, changesets);
         }
     }
+
+    /** The command started while the server migrates waits for the server's lock and then finds nothing to do. */
+    @Test
+    void aCommandStartedWhileTheServerMigratesWaitsForItsLock() throws InterruptedException {
+        String database = TestDatabase.createDatabase("command_after_server");
+        int changesets = Changelogs.productionChangesets().size();
+        try (PayaraMicroProcess server = PayaraMicroProcess.launch("command-after-server", database, Map.of(),
+                Path.of(System.getProperty("narasi.it.war")))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+            while (!server.log().contains("Applied changeset ") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            SchemaCli.Result command = SchemaCli.run(database, "update", "--json");
+            server.awaitReady(Duration.ofSeconds(300));
+            assertEquals(0, command.exit(), command.toString());
+            int byCommand = SchemaCli.json(command).getJsonArray("applied").size();
+            int byServer = server.log().split("Applied changeset ", -1).length - 1;
+            assertEquals(changesets, byCommand + byServer, "command applied " + byCommand + ", server " + byServer
+                    + "\n" + command.err());
+            DatabaseFacts.assertEveryChangesetRecordedOnce(database, changesets);
+        }
+    }
 }

@@ -96,7 +96,7 @@ public final class SchemaCli {
                 : value instanceof jakarta.json.JsonString s ? s.getString() : value.toString();
     }
 
-    static jakarta.json.JsonObject json(Result result) {
+    public static jakarta.json.JsonObject json(Result result) {
         return jakarta.json.Json.createReader(new java.io.StringReader(result.out())).readObject();
     }
 }

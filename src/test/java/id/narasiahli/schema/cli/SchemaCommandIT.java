@@ -220,6 +220,17 @@ class SchemaCommandIT {
     }
 
     @Test
+    void driftNamesATableTheChangelogDoesNotMakeAndExits3() {
+        String database = TestDatabase.createDatabase("cli_drift");
+        assertEquals(0, SchemaCli.run(database, "update").exit());
+        assertEquals(0, SchemaCli.run(database, "drift").exit());
+        TestDatabase.execute(database, "CREATE TABLE hand_made (id INT PRIMARY KEY)");
+        SchemaCli.Result drift = SchemaCli.run(database, "drift", "--json");
+        assertEquals(3, drift.exit(), drift.toString());
+        assertTrue(drift.out().contains("\"name\":\"hand_made\""), drift.out());
+    }
+
+    @Test
     void markAppliedAdoptsADatabaseAndMarkRevertedForgetsOneChangeset() {
         String database = TestDatabase.createDatabase("cli_mark");
         SchemaCli.Result marked = SchemaCli.run(database, "mark-applied");
