@@ -1,5 +1,6 @@
 package id.narasiahli.schema.cli;
 
+import id.narasiahli.observability.control.MigrationEvents;
 import id.narasiahli.platform.control.ApiException;
 import id.narasiahli.schema.backup.ChangesetBackups;
 import id.narasiahli.schema.backup.DestructiveChange;
@@ -56,11 +57,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The command line's one way into the migration code (schema.control today): every Liquibase session, plan, lock,
+ * The command line's one way into the migration code (the core in schema.liquibase): every Liquibase session, plan, lock,
  * lint and drift call goes through here, so moving to another core changes this class only. It speaks in the
  * core's own types (ChangesetRef, Target, UpdatePlan, RollbackPlan, Validation) and adds nothing to their rules.
  */
 final class SchemaCore implements AutoCloseable {
+
+    /** The server's default alert threshold (narasi.observability.migration-alert-seconds): a longer changeset is logged SEVERE. */
+    private static final Duration ALERT_AFTER = Duration.ofMinutes(5);
 
     private final LiquibaseSession session;
 
@@ -214,7 +218,7 @@ final class SchemaCore implements AutoCloseable {
      */
     Outcome<Applied> update(UpdatePlan plan, Consumer<Applied> progress) {
         List<Applied> done = new ArrayList<>();
-        ChangesetTimer timer = new ChangesetTimer() {
+        ChangesetTimer timer = new ChangesetTimer(MigrationEvents.commandLine(ALERT_AFTER), MigrationEvents.Kind.CLI) {
             @Override
             public void ran(ChangeSet changeSet, DatabaseChangeLog changeLog, Database database, ChangeSet.ExecType execType) {
                 super.ran(changeSet, changeLog, database, execType);
@@ -319,24 +323,11 @@ final class SchemaCore implements AutoCloseable {
 
     /** Any Liquibase changelog on disk (formatted SQL, XML, YAML), every changeset, without a database. */
     static List<LintFinding> lintFile(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        Map<String, Object> scope = new HashMap<>();
-        ClassLoader loader = SchemaCore.class.getClassLoader();
         try {
-            ResourceAccessor accessor = new CompositeResourceAccessor(new DirectoryResourceAccessor(absolute.getParent()),
-                    new ClassLoaderResourceAccessor(loader));
-            scope.put(Scope.Attr.resourceAccessor.name(), accessor);
-            scope.put(Scope.Attr.classLoader.name(), loader);
-            scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-            scope.put("liquibase.analytics.enabled", Boolean.FALSE);
-            String name = absolute.getFileName().toString();
-            return Scope.child(scope, () -> {
-                List<ChangeSet> changesets = ChangeLogParserFactory.getInstance().getParser(name, accessor)
-                        .parse(name, new ChangeLogParameters(), accessor).getChangeSets();
-                return new MigrationLint(new PostgresDatabase(), LintBaseline.empty()).lint(changesets, c -> true, Set.of());
-            });
-        } catch (Exception e) {
-            throw new CommandFailure("Cannot read the changelog " + file + ": " + ErrorMessages.rootMessage(e), e);
+            return LiquibaseSession.withChangelogFile(file, changelog ->
+                    new MigrationLint(new PostgresDatabase(), LintBaseline.empty()).lint(changelog.getChangeSets(), c -> true, Set.of()));
+        } catch (RuntimeException e) {
+            throw new CommandFailure(ErrorMessages.rootMessage(e), e);
         }
     }
 

@@ -2,6 +2,7 @@ package id.narasiahli.schema.liquibase;
 
 import liquibase.Scope;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.ResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 import java.util.HashMap;
@@ -20,10 +21,17 @@ final class LiquibaseScope {
 
     private final ClassLoader loader;
     private final String deploymentId;
+    private final ResourceAccessor accessor;
 
     LiquibaseScope(ClassLoader loader, String deploymentId) {
+        this(loader, deploymentId, new ClassLoaderResourceAccessor(loader));
+    }
+
+    /** With changelogs found by {@code accessor} (a directory on disk, say) instead of the class path alone. */
+    LiquibaseScope(ClassLoader loader, String deploymentId, ResourceAccessor accessor) {
         this.loader = loader;
         this.deploymentId = deploymentId;
+        this.accessor = accessor;
     }
 
     <T> T call(Callable<T> action) throws Exception {
@@ -37,7 +45,7 @@ final class LiquibaseScope {
 
     private Map<String, Object> values(boolean sqlOnly) {
         Map<String, Object> values = new HashMap<>();
-        values.put(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader));
+        values.put(Scope.Attr.resourceAccessor.name(), accessor);
         values.put(Scope.Attr.classLoader.name(), loader);
         values.put(Scope.Attr.ui.name(), new LoggerUIService());
         values.put(Scope.Attr.deploymentId.name(), deploymentId);

@@ -22,6 +22,9 @@ import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.parser.ChangeLogParserFactory;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.CompositeResourceAccessor;
+import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 
 import liquibase.changelog.ChangeSet;
@@ -33,6 +36,8 @@ import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +118,27 @@ public final class LiquibaseSession implements AutoCloseable {
         } catch (Exception e) {
             closeQuietly(connection);
             throw new SchemaMigrationException("Liquibase cannot use the database connection: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code action} on a changelog file on disk (any format Liquibase reads), parsed without any database,
+     * in the core's scope with the file's directory and this code's class path as sources: for linting a
+     * migration before it reaches the project.
+     */
+    public static <T> T withChangelogFile(Path file, Function<DatabaseChangeLog, T> action) {
+        Path absolute = file.toAbsolutePath().normalize();
+        ClassLoader loader = LiquibaseSession.class.getClassLoader();
+        String name = absolute.getFileName().toString();
+        try {
+            ResourceAccessor accessor = new CompositeResourceAccessor(new DirectoryResourceAccessor(absolute.getParent()),
+                    new ClassLoaderResourceAccessor(loader));
+            return new LiquibaseScope(loader, newDeploymentId(), accessor).call(() -> action.apply(
+                    ChangeLogParserFactory.getInstance().getParser(name, accessor).parse(name, new ChangeLogParameters(), accessor)));
+        } catch (SchemaMigrationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SchemaMigrationException("Cannot read the changelog " + file + ": " + ErrorMessages.rootMessage(e), e);
         }
     }
 
