@@ -48,7 +48,11 @@ async function show(name, focus) {
     if (focus) {
         title.focus();
     }
-    await VIEWS[view].render(body, {reload: () => show(view, false)});
+    try {
+        await VIEWS[view].render(body);
+    } catch (e) {
+        body.replaceChildren(message('error', h('strong', {}, 'This view failed to load: '), String(e && e.message || e)));
+    }
     if (shown === view && body.isConnected) {
         body.setAttribute('aria-busy', 'false');
         container.dataset.loaded = view;

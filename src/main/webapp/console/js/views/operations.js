@@ -42,9 +42,18 @@ function changesetList(refs, extra) {
         extra ? extra(r, i) : null)));
 }
 
-export async function render(body, view) {
+async function summary(holder) {
     const status = await api.get('/api/admin/schema/status');
     const s = status.ok ? status.body : null;
+    holder.replaceChildren(s
+        ? message('info', `${s.pendingCount} pending, ${s.appliedCount} applied; tags in the database: ${(s.tags || []).join(', ') || 'none'}.`)
+        : problem(status.problem, 'Schema status'));
+    return s;
+}
+
+export async function render(body) {
+    const overview = h('div', {id: 'ops-summary'});
+    const s = await summary(overview);
     const tagNames = s ? [...new Set([...(s.changelogTags || []), ...(s.tags || [])])] : [];
     const datalist = h('datalist', {id: 'known-tags'}, tagNames.map(t => h('option', {value: t})));
 
@@ -73,7 +82,7 @@ export async function render(body, view) {
         busy(applyButton, false);
         applyResult.replaceChildren(result.ok
             ? h('div', {}, message('ok', `Applied ${result.body.applied.length} changeset${result.body.applied.length === 1 ? '' : 's'}`
-                    + ` (${result.body.target}) in deployment ${result.body.deploymentId}; ${result.body.pendingCount} still pending.`),
+                    + ` in deployment ${result.body.deploymentId}; ${result.body.pendingCount} still pending. Target: ${result.body.target}.`),
                 changesetList(result.body.applied, a => ` ${a.execType}, ${ms(a.durationMs)}`))
             : problem(result.problem, 'Apply'));
         await audit.refresh();
@@ -129,7 +138,7 @@ export async function render(body, view) {
             const done = await api.post('/api/admin/schema/rollback', {...target, confirmationToken: p.confirmationToken});
             outcome.replaceChildren(done.ok
                 ? message('ok', `Rolled back ${done.body.rolledBack.length} changeset${done.body.rolledBack.length === 1 ? '' : 's'}`
-                    + ` (${done.body.target}); ${done.body.pendingCount} now pending.`)
+                    + `; ${done.body.pendingCount} now pending. Target: ${done.body.target}.`)
                 : problem(done.problem, 'Rollback'));
             confirm.remove();
             cancel.remove();
@@ -152,12 +161,13 @@ export async function render(body, view) {
         await audit.refresh();
     });
 
-    const audit = auditTrail();
+    const trail = auditTrail();
+    // after every operation: the audit trail and the counts above
+    const audit = {section: trail.section, refresh: () => Promise.all([trail.refresh(), summary(overview)])};
 
     body.replaceChildren(
         datalist,
-        s ? message('info', `${s.pendingCount} pending, ${s.appliedCount} applied; tags in the database: ${(s.tags || []).join(', ') || 'none'}.`)
-            : problem(status.problem, 'Schema status'),
+        overview,
         h('div', {className: 'ops-grid'},
             h('section', {className: 'card', 'aria-labelledby': 'apply-title'}, h('h3', {id: 'apply-title'}, 'Apply'),
                 applyTarget.fieldset, h('div', {className: 'actions'}, dryRunButton, applyButton), applyResult),
@@ -168,7 +178,6 @@ export async function render(body, view) {
                 rollbackTarget.fieldset, h('div', {className: 'actions'}, previewButton), preview)),
         audit.section);
     await audit.refresh();
-    view.loaded = true;
 }
 
 function auditTrail() {

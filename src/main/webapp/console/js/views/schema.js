@@ -37,6 +37,12 @@ function finding(f) {
         h('div', {className: 'finding-fix'}, 'Fix: ', f.fix));
 }
 
+/** The changeset's own statements, without the line that records it in Liquibase's tracking table. */
+function statements(sql) {
+    return sql.split('\n').filter(line => !/^(INSERT INTO|UPDATE) (public\.)?databasechangelog\b/i.test(line)).join('\n').trim()
+        .replace(/^(--[^\n]*\n?)+$/, '');
+}
+
 function pendingChangeset(changeset, sql, findings) {
     const key = ref(changeset);
     return h('article', {className: 'changeset card', 'data-changeset': key},
@@ -49,7 +55,8 @@ function pendingChangeset(changeset, sql, findings) {
                 h('ul', {}, findings.map(finding)))
             : h('p', {className: 'lint-clean'}, 'Lint: no findings'),
         sql === undefined ? null : h('details', {open: true}, h('summary', {}, 'SQL it would run'),
-            sql ? highlight(sql) : h('p', {}, 'No SQL (a tag or a change without statements).')));
+            statements(sql) ? highlight(statements(sql)) : h('p', {}, 'No SQL of its own (a tag, or a change without statements).'),
+            h('p', {className: 'meta'}, 'Liquibase also records the changeset in databasechangelog.')));
 }
 
 export async function render(body) {
