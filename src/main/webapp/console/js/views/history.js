@@ -16,11 +16,14 @@ function chart(applied) {
         return message('info', 'No durations yet: this server records them for the changesets it applies itself.');
     }
     const max = Math.max(1, ...timed.map(a => a.durationMs));
-    const slowest = new Set([...timed].sort((a, b) => b.durationMs - a.durationMs).slice(0, SLOWEST).filter(a => a.durationMs > 0));
+    // the slowest fifth, at most five, stand out; with few bars each is labelled anyway
+    const standOut = Math.min(SLOWEST, Math.max(1, Math.ceil(timed.length / 5)));
+    const slowest = new Set([...timed].sort((a, b) => b.durationMs - a.durationMs).slice(0, standOut).filter(a => a.durationMs > 0));
     const plotWidth = CHART_WIDTH - AXIS - 8;
     const slot = plotWidth / timed.length;
     const barWidth = Math.max(2, Math.min(40, slot * 0.7));
-    const plotHeight = CHART_HEIGHT - 40;
+    const plotHeight = CHART_HEIGHT - 48;
+    const labelled = slot >= 60;
     const bars = timed.map((a, i) => {
         const height = Math.max(1, (a.durationMs / max) * plotHeight);
         const x = AXIS + i * slot + (slot - barWidth) / 2;
@@ -29,8 +32,10 @@ function chart(applied) {
         return svg('g', {className: slow ? 'bar slow' : 'bar'},
             svg('rect', {x: x.toFixed(1), y: y.toFixed(1), width: barWidth.toFixed(1), height: height.toFixed(1), rx: 2},
                 svg('title', {}, `${a.id}: ${ms(a.durationMs)}`)),
-            slow ? svg('text', {x: (x + barWidth / 2).toFixed(1), y: (y - 3).toFixed(1), 'text-anchor': 'middle',
-                className: 'bar-label'}, ms(a.durationMs)) : null);
+            slow || labelled ? svg('text', {x: (x + barWidth / 2).toFixed(1), y: (y - 3).toFixed(1), 'text-anchor': 'middle',
+                className: 'bar-label'}, ms(a.durationMs)) : null,
+            labelled ? svg('text', {x: (x + barWidth / 2).toFixed(1), y: (10 + plotHeight + 14).toFixed(1), 'text-anchor': 'middle',
+                className: 'bar-name'}, a.id.length > slot / 7 ? a.id.slice(0, Math.floor(slot / 7) - 1) + '…' : a.id) : null);
     });
     const ticks = [0, 0.5, 1].map(f => svg('g', {className: 'tick'},
         svg('line', {x1: AXIS, x2: CHART_WIDTH - 8, y1: (10 + plotHeight * (1 - f)).toFixed(1), y2: (10 + plotHeight * (1 - f)).toFixed(1)}),
@@ -40,7 +45,7 @@ function chart(applied) {
             ticks, bars,
             svg('text', {x: AXIS, y: CHART_HEIGHT - 10, className: 'axis-label'},
                 `${timed.length} timed changesets in order of execution`)),
-        h('figcaption', {id: 'chart-caption'}, 'Duration of each applied changeset. Slowest: ',
+        h('figcaption', {id: 'chart-caption'}, `Duration of each applied changeset. Slowest: `,
             [...slowest].map((a, i) => [i ? ', ' : '', h('strong', {}, a.id), ' ' + ms(a.durationMs)])));
     const untimed = applied.length - timed.length;
     return untimed
