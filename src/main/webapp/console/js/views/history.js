@@ -5,7 +5,8 @@ import {h, ms, problem, message, svg, table, when} from '../dom.js';
 export const title = 'History';
 
 const CHART_WIDTH = 960;
-const CHART_HEIGHT = 220;
+const CHART_HEIGHT = 250;
+const TOP = 22;
 const AXIS = 48;
 const SLOWEST = 5;
 
@@ -22,28 +23,28 @@ function chart(applied) {
     const plotWidth = CHART_WIDTH - AXIS - 8;
     const slot = plotWidth / timed.length;
     const barWidth = Math.max(2, Math.min(40, slot * 0.7));
-    const plotHeight = CHART_HEIGHT - 48;
+    const plotHeight = CHART_HEIGHT - TOP - 56;
     const labelled = slot >= 60;
     const bars = timed.map((a, i) => {
         const height = Math.max(1, (a.durationMs / max) * plotHeight);
         const x = AXIS + i * slot + (slot - barWidth) / 2;
-        const y = 10 + plotHeight - height;
+        const y = TOP + plotHeight - height;
         const slow = slowest.has(a);
         return svg('g', {className: slow ? 'bar slow' : 'bar'},
             svg('rect', {x: x.toFixed(1), y: y.toFixed(1), width: barWidth.toFixed(1), height: height.toFixed(1), rx: 2},
                 svg('title', {}, `${a.id}: ${ms(a.durationMs)}`)),
             slow || labelled ? svg('text', {x: (x + barWidth / 2).toFixed(1), y: (y - 3).toFixed(1), 'text-anchor': 'middle',
                 className: 'bar-label'}, ms(a.durationMs)) : null,
-            labelled ? svg('text', {x: (x + barWidth / 2).toFixed(1), y: (10 + plotHeight + 14).toFixed(1), 'text-anchor': 'middle',
+            labelled ? svg('text', {x: (x + barWidth / 2).toFixed(1), y: (TOP + plotHeight + 14).toFixed(1), 'text-anchor': 'middle',
                 className: 'bar-name'}, a.id.length > slot / 7 ? a.id.slice(0, Math.floor(slot / 7) - 1) + '…' : a.id) : null);
     });
     const ticks = [0, 0.5, 1].map(f => svg('g', {className: 'tick'},
-        svg('line', {x1: AXIS, x2: CHART_WIDTH - 8, y1: (10 + plotHeight * (1 - f)).toFixed(1), y2: (10 + plotHeight * (1 - f)).toFixed(1)}),
-        svg('text', {x: AXIS - 6, y: (14 + plotHeight * (1 - f)).toFixed(1), 'text-anchor': 'end'}, ms(Math.round(max * f)))));
+        svg('line', {x1: AXIS, x2: CHART_WIDTH - 8, y1: (TOP + plotHeight * (1 - f)).toFixed(1), y2: (TOP + plotHeight * (1 - f)).toFixed(1)}),
+        svg('text', {x: AXIS - 6, y: (TOP + 4 + plotHeight * (1 - f)).toFixed(1), 'text-anchor': 'end'}, ms(Math.round(max * f)))));
     const figure = h('figure', {className: 'chart'},
         svg('svg', {viewBox: `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`, role: 'img', 'aria-labelledby': 'chart-caption', id: 'duration-chart'},
             ticks, bars,
-            svg('text', {x: AXIS, y: CHART_HEIGHT - 10, className: 'axis-label'},
+            svg('text', {x: AXIS, y: CHART_HEIGHT - 6, className: 'axis-label'},
                 `${timed.length} timed changesets in order of execution`)),
         h('figcaption', {id: 'chart-caption'}, `Duration of each applied changeset. Slowest: `,
             [...slowest].map((a, i) => [i ? ', ' : '', h('strong', {}, a.id), ' ' + ms(a.durationMs)])));
