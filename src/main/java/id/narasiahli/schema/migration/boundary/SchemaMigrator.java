@@ -3,6 +3,7 @@ package id.narasiahli.schema.migration.boundary;
 import id.narasiahli.schema.migration.control.ChangesetDurations;
 import id.narasiahli.schema.liquibase.ChangesetRef;
 import id.narasiahli.schema.migration.control.ChangesetTimer;
+import id.narasiahli.schema.migration.control.LockRetry;
 import id.narasiahli.schema.liquibase.LiquibaseSession;
 import id.narasiahli.schema.liquibase.MigrationLock;
 import id.narasiahli.schema.liquibase.SchemaSettings;
@@ -95,12 +96,14 @@ public class SchemaMigrator {
             return session.selected();
         }
         ChangesetTimer timer = new ChangesetTimer(state::activity);
+        LockRetry lockRetry = settings.lockRetry();
         try (MigrationLock lock = session.migrationLock()) {
             lock.acquire(lockWait, state::activity);
             state.activity("running migrations");
-            session.update(timer);
+            lockRetry.update(session, timer, () -> lock.acquire(lockWait, state::activity), settings::connect);
         } catch (SchemaMigrationException e) {
-            throw e;
+            throw timer.failed() == null ? e
+                    : new SchemaMigrationException("Schema migration failed at changeset " + timer.failed() + ": " + e.getMessage(), e);
         } catch (Exception e) {
             if (timer.failed() != null) {
                 throw new SchemaMigrationException("Schema migration failed at changeset " + timer.failed()
