@@ -52,8 +52,9 @@ public record BatchProgress(String changeKey, String tableName, Long lastKey, lo
     }
 
     private static BatchProgress of(ResultSet row) throws SQLException {
-        long lastKey = row.getLong(3);
-        return new BatchProgress(row.getString(1), row.getString(2), row.wasNull() ? null : lastKey, row.getLong(4),
+        long key = row.getLong(3);
+        Long lastKey = row.wasNull() ? null : key; // right after reading column 3: wasNull speaks of the last read
+        return new BatchProgress(row.getString(1), row.getString(2), lastKey, row.getLong(4),
                 row.getInt(5), row.getLong(6), instant(row.getTimestamp(7)), instant(row.getTimestamp(8)),
                 instant(row.getTimestamp(9)));
     }

@@ -40,6 +40,9 @@ class BatchedDataChangeTest {
             gate.awaitArrival(Duration.ofSeconds(120));
             assertEquals("500", TestDatabase.queryValue(database, "SELECT rows_done FROM schema_batch_progress"));
             assertEquals("5", TestDatabase.queryValue(database, "SELECT batches_done FROM schema_batch_progress"));
+            try (Connection c = TestDatabase.dataSource(database).getConnection()) {
+                assertEquals(500L, BatchProgress.all(c).get(0).lastKey());
+            }
             assertEquals("500", TestDatabase.queryValue(database, "SELECT count(*) FROM batch_items WHERE counter = 1"),
                     "each finished batch committed on its own, outside any deployment transaction");
 
@@ -68,6 +71,16 @@ class BatchedDataChangeTest {
             assertTrue(done.totalEstimate() >= 0);
         }
         assertEquals("1", TestDatabase.queryValue(database, "SELECT count(*) FROM databasechangelog WHERE id = 'batched_backfill'"));
+    }
+
+    @Test
+    void aChangeWithNoBatchDoneYetHasNoLastKey() throws Exception {
+        String database = TestDatabase.createDatabase("batched_fresh");
+        id.narasiahli.testsupport.database.Changelogs.update(database);
+        TestDatabase.execute(database, "INSERT INTO schema_batch_progress (change_key, table_name) VALUES ('t:1', 't')");
+        try (Connection c = TestDatabase.dataSource(database).getConnection()) {
+            assertEquals(null, BatchProgress.all(c).get(0).lastKey(), "not 0: a first batch starts below any key");
+        }
     }
 
     @Test
