@@ -5,6 +5,8 @@
 -- this is killed here. Neither change may survive, and the next instance must apply all of it once.
 CREATE TABLE crash_marker (id INTEGER);
 ALTER TABLE users ADD COLUMN crash_flag BOOLEAN;
+-- the gate waits as long as the test holds it, not the runner's short lock_timeout (narasi.schema.lock-timeout)
+SET LOCAL lock_timeout = 0;
 SELECT pg_advisory_xact_lock(7007);
 --rollback ALTER TABLE users DROP COLUMN crash_flag;
 --rollback DROP TABLE crash_marker;

@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drift detection against a real PostgreSQL: a migrated database, changed by hand, against the changelog and the entities. */
@@ -63,6 +64,19 @@ class SchemaDriftIT {
     }
 
     @Test
+    void reportsAnInvalidIndexLeftByAFailedConcurrentBuild() throws Exception {
+        TestDatabase.execute(live, "CREATE TABLE IF NOT EXISTS drift_probe (id INTEGER)");
+        TestDatabase.execute(live, "INSERT INTO drift_probe VALUES (1), (1)");
+        assertThrows(IllegalStateException.class, () ->
+                TestDatabase.execute(live, "CREATE UNIQUE INDEX CONCURRENTLY uq_drift_probe ON drift_probe (id)"));
+
+        List<DriftItem> drift = changelogDrift();
+
+        assertTrue(drift.stream().anyMatch(d -> d.kind().equals("changed") && d.type().equals("index")
+                && d.name().equals("uq_drift_probe") && d.detail().startsWith("INVALID on drift_probe")), drift.toString());
+    }
+
+        @Test
     void findsEntityFieldWithoutColumnAndColumnNarrowerThanMapping() throws Exception {
         TestDatabase.execute(live, "ALTER TABLE work_histories ALTER COLUMN company_name TYPE VARCHAR(100)");
 

@@ -1,6 +1,7 @@
 package id.narasiahli.schema.liquibase;
 
 import id.narasiahli.platform.control.DataSourceProducer;
+import id.narasiahli.schema.migration.control.LockRetry;
 import id.narasiahli.schema.migration.control.SchemaMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +48,18 @@ public class SchemaSettings {
     String lockWait;
 
     @Inject
+    @ConfigProperty(name = LockRetry.TIMEOUT_SETTING, defaultValue = "5s")
+    String lockTimeout;
+
+    @Inject
+    @ConfigProperty(name = LockRetry.RETRIES_SETTING, defaultValue = "5")
+    int lockRetries;
+
+    @Inject
+    @ConfigProperty(name = LockRetry.BACKOFF_SETTING, defaultValue = "1000")
+    long lockRetryBackoffMillis;
+
+    @Inject
     @ConfigProperty(name = "narasi.schema.shadow-url")
     Optional<String> shadowUrl;
 
@@ -74,6 +87,11 @@ public class SchemaSettings {
     /** {@value MigrationLock#WAIT_SETTING}; an invalid value fails with a message naming the setting. */
     public Duration lockWait() {
         return MigrationLock.maxWait(lockWait);
+    }
+
+    /** How the migration bounds and retries its lock waits; an invalid value fails naming its setting. */
+    public LockRetry lockRetry() {
+        return new LockRetry(lockTimeout, lockRetries, Duration.ofMillis(lockRetryBackoffMillis));
     }
 
     /** A shadow database given by the operator for drift, if any (else drift uses a scratch one next to the live one). */

@@ -80,6 +80,11 @@ public final class Changelogs {
                 .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count));
     }
 
+    public static void rollbackCount(String database, String changelogFile, int count) {
+        run(database, changelogFile, PRODUCTION, command(RollbackCountCommandStep.COMMAND_NAME)
+                .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count));
+    }
+
     /** The SQL Liquibase would run to roll back the last {@code count} changesets; changes nothing. */
     public static String rollbackCountSql(String database, int count) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

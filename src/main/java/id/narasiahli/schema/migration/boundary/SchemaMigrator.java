@@ -3,6 +3,7 @@ package id.narasiahli.schema.migration.boundary;
 import id.narasiahli.schema.migration.control.ChangesetDurations;
 import id.narasiahli.schema.liquibase.ChangesetRef;
 import id.narasiahli.schema.migration.control.ChangesetTimer;
+import id.narasiahli.schema.migration.control.LockRetry;
 import id.narasiahli.schema.liquibase.LiquibaseSession;
 import id.narasiahli.schema.liquibase.MigrationLock;
 import id.narasiahli.schema.liquibase.SchemaSettings;
@@ -105,6 +106,7 @@ public class SchemaMigrator {
             return session.selected();
         }
         ChangesetTimer timer = new ChangesetTimer(state::activity, events, Kind.STARTUP);
+        LockRetry lockRetry = settings.lockRetry();
         events.runStarted(Kind.STARTUP);
         long waitStart = System.nanoTime();
         try (MigrationLock lock = session.migrationLock()) {
@@ -114,10 +116,11 @@ public class SchemaMigrator {
                 events.lockWaited(Kind.STARTUP, Duration.ofNanos(System.nanoTime() - waitStart));
             }
             state.activity("running migrations");
-            session.update(timer);
+            lockRetry.update(session, timer, () -> lock.acquire(lockWait, state::activity), settings::connect);
         } catch (SchemaMigrationException e) {
             events.runFinished(Kind.STARTUP, Duration.ofNanos(System.nanoTime() - start), false);
-            throw e;
+            throw timer.failed() == null ? e
+                    : new SchemaMigrationException("Schema migration failed at changeset " + timer.failed() + ": " + e.getMessage(), e);
         } catch (Exception e) {
             events.runFinished(Kind.STARTUP, Duration.ofNanos(System.nanoTime() - start), false);
             if (timer.failed() != null) {

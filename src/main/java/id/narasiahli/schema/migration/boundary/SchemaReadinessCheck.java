@@ -1,6 +1,7 @@
 package id.narasiahli.schema.migration.boundary;
 
 import id.narasiahli.schema.liquibase.ChangesetRef;
+import id.narasiahli.schema.migration.control.InvalidIndexes;
 import id.narasiahli.schema.migration.control.SchemaState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,10 +15,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Ready only when the database answers and holds every changeset this deployment selects. Reads the
@@ -51,12 +54,17 @@ public class SchemaReadinessCheck implements HealthCheck {
             return response.withData("reason", activity == null ? "startup migration has not finished" : activity).build();
         }
         Set<ChangesetRef> applied;
+        List<InvalidIndexes.InvalidIndex> invalid = new ArrayList<>();
         try {
-            applied = appliedChangesets();
+            applied = appliedChangesets(invalid);
         } catch (SQLException | RuntimeException e) {
             // the driver's text names hosts and users: it goes to the log, the probe's public answer stays fixed
             LOG.warning(() -> "Readiness: the database does not answer: " + e.getMessage());
             return response.withData("reason", "the database does not answer").build();
+        }
+        if (!invalid.isEmpty()) {
+            // serving is not at risk (writes keep such an index current), but a query plan is: say so, stay up
+            response.withData("invalidIndexes", invalid.stream().map(Object::toString).collect(Collectors.joining(", ")));
         }
         List<ChangesetRef> pending = state.selected().stream().filter(ref -> !applied.contains(ref)).toList();
         response.withData("changesets", state.selected().size()).withData("pending", pending.size());
@@ -66,7 +74,7 @@ public class SchemaReadinessCheck implements HealthCheck {
         return response.up().build();
     }
 
-    private Set<ChangesetRef> appliedChangesets() throws SQLException {
+    private Set<ChangesetRef> appliedChangesets(List<InvalidIndexes.InvalidIndex> invalid) throws SQLException {
         Set<ChangesetRef> applied = new HashSet<>();
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.isValid(TIMEOUT_SECONDS)) {
@@ -85,6 +93,7 @@ public class SchemaReadinessCheck implements HealthCheck {
                     throw e;
                 }
             }
+            invalid.addAll(InvalidIndexes.list(connection));
         }
         return applied;
     }

@@ -5,6 +5,8 @@ import id.narasiahli.schema.migration.control.ChangesetDurations;
 import id.narasiahli.schema.liquibase.ChangesetRef;
 import id.narasiahli.schema.operations.control.OperationAudit;
 import id.narasiahli.schema.liquibase.LiquibaseSession;
+import id.narasiahli.schema.migration.batch.BatchProgress;
+import id.narasiahli.schema.migration.control.InvalidIndexes;
 import id.narasiahli.schema.liquibase.SchemaSettings;
 import id.narasiahli.schema.migration.control.SchemaState;
 import id.narasiahli.schema.liquibase.Validation;
@@ -61,7 +63,10 @@ public class SchemaInspector {
                     ran.isEmpty() ? null : SchemaViews.Applied.of(ran.get(ran.size() - 1), measured),
                     ran.stream().map(RanChangeSet::getTag).filter(Objects::nonNull).toList(), session.selection().changelogTags(),
                     validation.valid(), validation.problems(),
-                    SchemaViews.Locks.of(session.locks()), unexpected);
+                    SchemaViews.Locks.of(session.locks()), unexpected,
+                    session.call("list INVALID indexes", () -> InvalidIndexes.list(session.connection()))
+                            .stream().map(Object::toString).toList(),
+                    session.call("read the progress of batched changes", () -> BatchProgress.all(session.connection())));
         }
     }
 

@@ -1,5 +1,6 @@
 package id.narasiahli.schema.operations.boundary;
 
+import id.narasiahli.schema.migration.batch.BatchProgress;
 import id.narasiahli.schema.migration.control.ChangesetDurations;
 import id.narasiahli.schema.liquibase.ChangesetRef;
 import id.narasiahli.schema.migration.control.ChangesetTimer;
@@ -61,7 +62,8 @@ public final class SchemaViews {
     public record Status(String mode, String changelog, String contexts, boolean atHead, int appliedCount, int pendingCount,
                          List<Pending> pending, Applied lastApplied, List<String> tags, List<String> changelogTags,
                          boolean checksumsValid,
-                         List<String> validationProblems, Locks lock, List<ChangesetRef> unexpected) {
+                         List<String> validationProblems, Locks lock, List<ChangesetRef> unexpected,
+                         List<String> invalidIndexes, List<BatchProgress> batchedChanges) {
     }
 
     public record Tag(String tag, ChangesetRef changeset, Instant dateExecuted) {

@@ -2,6 +2,7 @@ package id.narasiahli.schema.quality.control;
 
 import id.narasiahli.schema.liquibase.ErrorMessages;
 import id.narasiahli.schema.liquibase.LiquibaseSession;
+import id.narasiahli.schema.migration.control.InvalidIndexes;
 
 import id.narasiahli.schema.liquibase.SchemaMigrationException;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
@@ -50,7 +51,13 @@ public final class ChangelogDrift {
                 throw new SchemaMigrationException("The changelog could not be applied to the shadow database: "
                         + ErrorMessages.oneLine(e), e);
             }
-            return reference.call("compare the schemas", () -> diff(reference.database(), compared.database()));
+            List<DriftItem> items = reference.call("compare the schemas", () -> diff(reference.database(), compared.database()));
+            // the catalog comparison sees an INVALID index as present; PostgreSQL never uses it
+            compared.call("list INVALID indexes", () -> InvalidIndexes.list(compared.connection())).forEach(index ->
+                    items.add(new DriftItem("changed", "index", index.index(), "INVALID on " + index.table()
+                            + ": a failed CREATE INDEX CONCURRENTLY left it; queries do not use it."
+                            + " REINDEX INDEX CONCURRENTLY, or drop it and let its changeset build it again")));
+            return items;
         } catch (SQLException e) {
             throw new SchemaMigrationException("Cannot connect to the shadow database: " + ErrorMessages.oneLine(e), e);
         }
