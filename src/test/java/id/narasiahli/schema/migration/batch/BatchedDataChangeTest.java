@@ -1,5 +1,6 @@
 package id.narasiahli.schema.migration.batch;
 
+import id.narasiahli.observability.control.MigrationEvents;
 import id.narasiahli.schema.liquibase.LiquibaseSession;
 import id.narasiahli.schema.liquibase.MigrationLock;
 import id.narasiahli.schema.migration.control.ChangesetTimer;
@@ -97,7 +98,7 @@ class BatchedDataChangeTest {
         try (LiquibaseSession session = LiquibaseSession.forCommands(TestDatabase.dataSource(database).getConnection(), CHANGELOG, "production");
              MigrationLock lock = session.migrationLock()) {
             lock.acquire(Duration.ofSeconds(30), activity -> { });
-            new LockRetry("5s", 0, Duration.ZERO).update(session, new ChangesetTimer(),
+            new LockRetry("5s", 0, Duration.ZERO).update(session, new ChangesetTimer(MigrationEvents.NONE, MigrationEvents.Kind.STARTUP),
                     () -> lock.acquire(Duration.ofSeconds(30), activity -> { }), () -> connection(database));
         } catch (RuntimeException e) {
             throw e;

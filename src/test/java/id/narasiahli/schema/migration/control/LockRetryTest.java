@@ -1,5 +1,6 @@
 package id.narasiahli.schema.migration.control;
 
+import id.narasiahli.observability.control.MigrationEvents;
 import id.narasiahli.schema.liquibase.LiquibaseSession;
 import id.narasiahli.schema.liquibase.MigrationLock;
 import id.narasiahli.schema.liquibase.SchemaMigrationException;
@@ -165,7 +166,7 @@ class LockRetryTest {
         try (LiquibaseSession session = LiquibaseSession.forCommands(TestDatabase.dataSource(database).getConnection(), changelog, "production");
              MigrationLock lock = session.migrationLock()) {
             lock.acquire(Duration.ofSeconds(10), activity -> { });
-            retry.update(session, new ChangesetTimer(), () -> lock.acquire(Duration.ofSeconds(10), activity -> { }), this::connection);
+            retry.update(session, new ChangesetTimer(MigrationEvents.NONE, MigrationEvents.Kind.STARTUP), () -> lock.acquire(Duration.ofSeconds(10), activity -> { }), this::connection);
         } catch (SchemaMigrationException e) {
             throw e;
         } catch (Exception e) {
