@@ -67,4 +67,21 @@ class ApiContractIT {
         assertEquals(255, schemas.getJsonObject("RegisterRequest").getJsonObject("properties").getJsonObject("email").getInt("maxLength"),
                 "constraints appear in the request schemas");
     }
+
+    /** Over HTTP/1.1 (what curl, proxies and generated clients speak), both routes delete the account. */
+    @Test
+    void accountDeletionWorksOverHttp11() throws Exception {
+        Api api = SharedServer.api();
+        HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String method : List.of("POST", "DELETE")) {
+            Api.User user = api.newUser("Deletion " + method);
+            String path = method.equals("POST") ? "/api/me/deletion" : "/api/me";
+            HttpResponse<String> deleted = http11.send(HttpRequest.newBuilder(SharedServer.get().baseUri().resolve(path))
+                    .header("Authorization", "Bearer " + user.accessToken()).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                            .add("password", user.password()).build().toString())).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(204, deleted.statusCode(), method + " " + path + ": " + deleted.body());
+            assertEquals("0", SharedServer.queryValue("SELECT count(*) FROM users WHERE id = ?", user.id()), method);
+        }
+    }
 }

@@ -76,6 +76,7 @@ public class AiSessionLogsResource {
 
     @GET
     @Path("{logId}")
+    @Operation(summary = "One usage log")
     public AiLogView get(@PathParam("sessionId") int sessionId, @PathParam("logId") int logId) {
         return usage.get(currentUser.id(), sessionId, logId);
     }

@@ -95,6 +95,7 @@ public class AiSessionsResource {
     @GET
     @Path("{id}")
     @APIResponse(responseCode = "404", description = "No such session, deleted, or not yours")
+    @Operation(summary = "One of my AI sessions")
     public AiSessionView get(@PathParam("id") int id) {
         return aiChat.get(currentUser.id(), id);
     }
@@ -136,6 +137,7 @@ public class AiSessionsResource {
 
     @GET
     @Path("{id}/messages/{messageId}")
+    @Operation(summary = "One message of an AI session")
     public AiMessageView message(@PathParam("id") int id, @PathParam("messageId") int messageId) {
         return aiChat.message(currentUser.id(), id, messageId);
     }

@@ -158,14 +158,15 @@ public class OpenApiContract implements OASFilter {
         for (Map.Entry<String, APIResponse> response : all.entrySet()) {
             String code = response.getKey();
             APIResponse value = response.getValue();
-            if (code.startsWith("2") && !code.equals("204") && value.getContent() == null && returned != null) {
+            boolean noContent = value.getContent() == null || value.getContent().getMediaTypes() == null
+                    || value.getContent().getMediaTypes().isEmpty();
+            if (code.startsWith("2") && !code.equals("204") && noContent && returned != null) {
                 value.setContent(OASFactory.createContent().addMediaType(endpoint.produces(),
                         OASFactory.createMediaType().schema(returned)));
-            } else if (code.startsWith("2") && value.getContent() != null && returned != null) {
+            } else if (code.startsWith("2") && !noContent && returned != null) {
+                // the Java return type wins: Payara names Page<T> only "Page"
                 for (MediaType media : value.getContent().getMediaTypes().values()) {
-                    if (media.getSchema() == null || isUntyped(media.getSchema())) {
-                        media.setSchema(returned);
-                    }
+                    media.setSchema(returned);
                 }
             }
         }
@@ -192,11 +193,6 @@ public class OpenApiContract implements OASFilter {
             }
         }
         responses.setAPIResponses(new TreeMap<>(all));
-    }
-
-    private static boolean isUntyped(Schema schema) {
-        return schema.getRef() == null && schema.getType() == Schema.SchemaType.OBJECT
-                && (schema.getProperties() == null || schema.getProperties().isEmpty());
     }
 
     private static APIResponse error(String description) {

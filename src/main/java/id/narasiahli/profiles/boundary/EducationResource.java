@@ -82,6 +82,7 @@ public class EducationResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One of my education entries")
     public Views.Education get(@PathParam("id") int id) {
         return Views.Education.of(histories.find(EducationHistory.class, currentUser.id(), id));
     }
@@ -96,6 +97,7 @@ public class EducationResource {
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Deleted, with its certificate image")
+    @Operation(summary = "Delete an education entry")
     public void delete(@PathParam("id") int id) {
         histories.delete(EducationHistory.class, currentUser.id(), id);
     }

@@ -66,6 +66,7 @@ public class JournalsResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One of my journals")
     public Views.Journal get(@PathParam("id") int id) {
         return Views.Journal.of(histories.find(ResearchJournal.class, currentUser.id(), id));
     }
@@ -80,6 +81,7 @@ public class JournalsResource {
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @Operation(summary = "Delete a journal")
     public void delete(@PathParam("id") int id) {
         histories.delete(ResearchJournal.class, currentUser.id(), id);
     }

@@ -66,6 +66,7 @@ public class WorkResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One of my work entries")
     public Views.Work get(@PathParam("id") int id) {
         return Views.Work.of(histories.find(WorkHistory.class, currentUser.id(), id));
     }
@@ -80,6 +81,7 @@ public class WorkResource {
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @Operation(summary = "Delete a work entry")
     public void delete(@PathParam("id") int id) {
         histories.delete(WorkHistory.class, currentUser.id(), id);
     }
