@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -106,8 +107,10 @@ class ConstraintsIT {
                 + " VALUES (" + session + ", 'system', 'x')");
         assertViolates("chk_chat_log_dates", "INSERT INTO ai_chat_logs (session_id, user_id, start_date, end_date)"
                 + " VALUES (" + session + ", " + alice + ", '2026-01-02', '2026-01-01')");
-        assertViolates("ai_chat_sessions_ai_session_id_key", "INSERT INTO ai_chat_sessions (ai_session_id, user_id, title)"
-                + " VALUES ('s-2', " + bob + ", 'again')");
+        // unique per user (issue 15: a global key told one user that another's id exists)
+        assertViolates("idx_ai_chat_sessions_user_ai_session_id", "INSERT INTO ai_chat_sessions (ai_session_id, user_id, title)"
+                + " VALUES ('s-2', " + alice + ", 'again')");
+        execute("INSERT INTO ai_chat_sessions (ai_session_id, user_id, title) VALUES ('s-2', " + bob + ", 'his own')");
         assertViolates("uq_users_email", "INSERT INTO users (fullname, email, password_hash) VALUES ('A', 'ALICE@example.com', 'h')");
         assertViolates("chk_users_role", "UPDATE users SET role = 'ROOT' WHERE id = " + alice);
     }
@@ -128,6 +131,7 @@ class ConstraintsIT {
                 + " VALUES (" + alice + ", gen_random_uuid(), repeat('a', 64), now() + interval '1 day')");
         execute("INSERT INTO stored_files (id, owner_id, content_type, byte_size, sha256, data)"
                 + " VALUES (gen_random_uuid(), " + alice + ", 'image/png', 1, repeat('b', 64), '\\x00')");
+        execute("INSERT INTO consents (user_id, purpose) VALUES (" + alice + ", 'ai-processing')");
         // Bob keeps what is his alone.
         execute("INSERT INTO stored_files (id, owner_id, content_type, byte_size, sha256, data)"
                 + " VALUES (gen_random_uuid(), " + bob + ", 'image/png', 1, repeat('c', 64), '\\x00')");
@@ -150,7 +154,8 @@ class ConstraintsIT {
         expected.put("ai_chat_logs", 0);
         expected.put("refresh_tokens", 0);
         expected.put("stored_files", 1);
-        assertEquals(expected.keySet(), tablesReachingUsers(), "every table that references users is checked");
+        expected.put("consents", 0);
+        assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(tablesReachingUsers()), "every table that references users is checked");
         Map<String, Integer> actual = new LinkedHashMap<>();
         for (String table : expected.keySet()) {
             actual.put(table, count("SELECT count(*) FROM " + table));

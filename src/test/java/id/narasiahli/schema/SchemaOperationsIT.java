@@ -253,6 +253,7 @@ class SchemaOperationsIT {
                 .getJsonArray("applied")));
         assertEquals(List.of(GAMMA), changesets(ok(admin.post("/api/admin/schema/apply", body("count", 1))).getJsonArray("applied")));
         assertNotEquals(tagged, SchemaSnapshot.of(database));
+        TestDatabase.execute(database, "UPDATE ops_alpha SET gamma = 42 WHERE id = 1; INSERT INTO ops_beta VALUES (7), (8)");
 
         JsonObject preview = ok(admin.post("/api/admin/schema/rollback/preview", body("toTag", "before-beta")));
         assertEquals(List.of(GAMMA, RELEASE, BETA), strings(preview.getJsonArray("changesets")));
@@ -267,6 +268,25 @@ class SchemaOperationsIT {
 
         assertEquals(tagged, SchemaSnapshot.of(database), "the schema as it was when tagged");
         assertEquals("kept", text("SELECT label FROM ops_alpha WHERE id = 1"), "rows of the tagged state stay");
+
+        // what the rollback dropped was copied to narasi_backup first: the column's values and the table's rows
+        JsonArray backups = admin.get("/api/admin/schema/backups").array();
+        JsonObject column = backupOf(backups, "ops_alpha", "gamma");
+        JsonObject table = backupOf(backups, "ops_beta", null);
+        assertEquals(1, column.getInt("rowCount"), column.toString());
+        assertEquals(2, table.getInt("rowCount"), table.toString());
+        assertProblem(409, "backup-refused", admin.post("/api/admin/schema/backups/" + table.getInt("id") + "/restore",
+                Json.createObjectBuilder().build()));
+        // upgrade again, then restore: no row lost by the downgrade
+        ok(admin.post("/api/admin/schema/apply", body("toTag", "ops-release")));
+        ok(admin.post("/api/admin/schema/apply", body("count", 1)));
+        ok(admin.post("/api/admin/schema/backups/" + table.getInt("id") + "/restore", Json.createObjectBuilder().build()));
+        ok(admin.post("/api/admin/schema/backups/" + column.getInt("id") + "/restore", Json.createObjectBuilder().build()));
+        assertEquals("2", text("SELECT count(*) FROM ops_beta WHERE id IN (7, 8)"));
+        assertEquals("42", text("SELECT gamma FROM ops_alpha WHERE id = 1"));
+        ok(admin.post("/api/admin/schema/rollback", Json.createObjectBuilder().add("toTag", "before-beta")
+                .add("confirmationToken", ok(admin.post("/api/admin/schema/rollback/preview", body("toTag", "before-beta")))
+                        .getString("confirmationToken")).build()));
         JsonObject status = ok(admin.get("/api/admin/schema/status"));
         assertEquals(ALPHA, changeset(status.getJsonObject("lastApplied")));
         assertEquals(List.of("ops-baseline", "before-beta"), strings(status.getJsonArray("tags")));
@@ -447,6 +467,13 @@ class SchemaOperationsIT {
         JsonObject audited = ok(admin.get("/api/admin/schema/audit?limit=1")).getJsonArray("items").getJsonObject(0);
         assertEquals("FAILED", audited.getString("outcome"));
         assertTrue(audited.getString("detail").contains(BETA), audited.toString());
+    }
+
+    private static JsonObject backupOf(JsonArray backups, String table, String column) {
+        return backups.getValuesAs(JsonObject.class).stream()
+                .filter(b -> table.equals(b.getString("sourceTable", null)) && (column == null
+                        ? !b.containsKey("sourceColumn") || b.isNull("sourceColumn") : column.equals(b.getString("sourceColumn", null))))
+                .reduce((first, second) -> first).orElseThrow(() -> new AssertionError("no backup of " + table + "." + column + ": " + backups));
     }
 
     private static double delta(PrometheusText before, PrometheusText after, String series, String... labels) {

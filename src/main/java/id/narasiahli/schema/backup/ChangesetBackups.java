@@ -1,6 +1,7 @@
 package id.narasiahli.schema.backup;
 
 import liquibase.change.Change;
+import liquibase.change.custom.CustomChangeWrapper;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.exception.RollbackImpossibleException;
@@ -65,6 +66,11 @@ public final class ChangesetBackups {
         PostgresDatabase postgres = new PostgresDatabase();
         List<DestructiveChange> found = new ArrayList<>();
         for (Change change : changes) {
+            if (change instanceof CustomChangeWrapper) {
+                // Liquibase "generates" a custom change's SQL by running it (a batched data change would run here);
+                // a batched change deletes or updates rows by key and is resumable, it drops nothing
+                continue;
+            }
             Sql[] sql;
             try {
                 sql = inverted ? SqlGeneratorFactory.getInstance().generateSql(change.generateRollbackStatements(postgres), postgres)

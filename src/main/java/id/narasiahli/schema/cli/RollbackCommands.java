@@ -1,5 +1,6 @@
 package id.narasiahli.schema.cli;
 
+import id.narasiahli.schema.backup.ServerBackups;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,7 @@ import java.util.Map;
 public class RollbackCommands {
 
     /** The changesets whose rollback would take the accounts or the record of schema operations with it. */
-    static final List<String> BASELINE = List.of("20261121100000_create_users", "20261121140000_create_schema_operation_audit");
+    static final List<String> BASELINE = ServerBackups.BASELINE;
 
     static class How {
         @Option(names = "--to-tag", required = true, description = "back to the state tagged so (its changeset stays applied)")

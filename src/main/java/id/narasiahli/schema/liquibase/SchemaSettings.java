@@ -59,6 +59,11 @@ public class SchemaSettings {
     @ConfigProperty(name = LockRetry.BACKOFF_SETTING, defaultValue = "1000")
     long lockRetryBackoffMillis;
 
+    /** How long table-level backups of rows a destructive change removed are kept (narasi_backup). */
+    @Inject
+    @ConfigProperty(name = "narasi.schema.backup-retention-days", defaultValue = "30")
+    int backupRetentionDays;
+
     @Inject
     @ConfigProperty(name = "narasi.schema.shadow-url")
     Optional<String> shadowUrl;
@@ -105,6 +110,15 @@ public class SchemaSettings {
 
     public String shadowPassword() {
         return shadowPassword.orElse(null);
+    }
+
+    public int backupRetentionDays() {
+        return backupRetentionDays;
+    }
+
+    /** Whether the contexts are production ones, where rolling back the baseline is refused. */
+    public boolean production() {
+        return java.util.Arrays.stream(contexts.split(",")).map(String::trim).anyMatch("production"::equalsIgnoreCase);
     }
 
     public DataSource dataSource() {

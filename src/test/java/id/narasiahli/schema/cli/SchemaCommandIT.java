@@ -19,6 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The operator command line, run as its own process on a real PostgreSQL: what it reports, changes and refuses. */
 class SchemaCommandIT {
 
+    /** How many production changesets a rollback undoes to reach create_schema_backups (it and those after it). */
+    private static final int FROM_BACKUPS_ON = Changelogs.productionChangesets().size() - Changelogs.productionChangesets().stream()
+            .map(c -> c.getId()).toList().indexOf("20261201200400_create_schema_backups");
+
     private static final List<String> PRODUCTION = Changelogs.productionChangesets().stream()
             .map(c -> c.getFilePath() + "::" + c.getId() + "::" + c.getAuthor()).toList();
 
@@ -88,29 +92,30 @@ class SchemaCommandIT {
         assertEquals(0, SchemaCli.run(database, "update").exit());
         String applied = TestDatabase.queryValue(database, "SELECT count(*) FROM databasechangelog");
 
-        SchemaCli.Result unconfirmed = SchemaCli.run(database, "rollback", "--count", "1");
+        SchemaCli.Result unconfirmed = SchemaCli.run(database, "rollback", "--count", Integer.toString(FROM_BACKUPS_ON));
         assertEquals(1, unconfirmed.exit(), unconfirmed.toString());
         assertTrue(unconfirmed.out().contains("DROP TABLE IF EXISTS schema_backups"), unconfirmed.out());
         assertTrue(unconfirmed.out().contains("nothing was rolled back"), unconfirmed.out());
         assertEquals(applied, TestDatabase.queryValue(database, "SELECT count(*) FROM databasechangelog"));
         assertEquals("schema_backups", TestDatabase.queryValue(database, "SELECT to_regclass('schema_backups')::text"));
 
-        String stale = SchemaCli.field(SchemaCli.run(database, "rollback-sql", "--count", "1", "--json").out(), "confirmationToken");
+        String n = Integer.toString(FROM_BACKUPS_ON);
+        String stale = SchemaCli.field(SchemaCli.run(database, "rollback-sql", "--count", n, "--json").out(), "confirmationToken");
         assertEquals(0, SchemaCli.run(database, "tag", "before-rollback").exit());
-        SchemaCli.Result refused = SchemaCli.run(database, "rollback", "--count", "1", "--confirm", stale);
+        SchemaCli.Result refused = SchemaCli.run(database, "rollback", "--count", n, "--confirm", stale);
         assertEquals(1, refused.exit(), refused.toString());
         assertTrue(refused.err().contains("the database changed since the preview"), refused.toString());
         assertEquals(applied, TestDatabase.queryValue(database, "SELECT count(*) FROM databasechangelog"));
 
-        String token = SchemaCli.field(SchemaCli.run(database, "rollback", "--count", "1", "--json").out(), "confirmationToken");
-        SchemaCli.Result confirmed = SchemaCli.run(database, "rollback", "--count", "1", "--confirm", token, "--json");
+        String token = SchemaCli.field(SchemaCli.run(database, "rollback", "--count", n, "--json").out(), "confirmationToken");
+        SchemaCli.Result confirmed = SchemaCli.run(database, "rollback", "--count", n, "--confirm", token, "--json");
         assertEquals(0, confirmed.exit(), confirmed.toString());
-        assertEquals(Integer.toString(Integer.parseInt(applied) - 1), TestDatabase.queryValue(database, "SELECT count(*) FROM databasechangelog"));
+        assertEquals(Integer.toString(Integer.parseInt(applied) - FROM_BACKUPS_ON), TestDatabase.queryValue(database, "SELECT count(*) FROM databasechangelog"));
         assertNull(TestDatabase.queryValue(database, "SELECT to_regclass('schema_backups')::text"));
 
-        SchemaCli.Result reused = SchemaCli.run(database, "rollback", "--count", "1", "--confirm", token);
+        SchemaCli.Result reused = SchemaCli.run(database, "rollback", "--count", n, "--confirm", token);
         assertEquals(1, reused.exit(), reused.toString());
-        assertEquals(Integer.toString(Integer.parseInt(applied) - 1), TestDatabase.queryValue(database, "SELECT count(*) FROM databasechangelog"));
+        assertEquals(Integer.toString(Integer.parseInt(applied) - FROM_BACKUPS_ON), TestDatabase.queryValue(database, "SELECT count(*) FROM databasechangelog"));
     }
 
     @Test
@@ -161,9 +166,9 @@ class SchemaCommandIT {
         assertEquals(0, listed.exit(), listed.toString());
         assertEquals(25, SchemaCli.json(listed).getJsonArray("backups").getJsonObject(0).getJsonNumber("restoredRows").intValue());
 
-        String past = SchemaCli.field(SchemaCli.runWithTestChangelogs(database, "rollback-sql", "--count", "3", "--json").out(),
+        String past = SchemaCli.field(SchemaCli.runWithTestChangelogs(database, "rollback-sql", "--count", Integer.toString(2 + FROM_BACKUPS_ON), "--json").out(),
                 "confirmationToken");
-        SchemaCli.Result refused = SchemaCli.runWithTestChangelogs(database, "rollback", "--count", "3", "--confirm", past);
+        SchemaCli.Result refused = SchemaCli.runWithTestChangelogs(database, "rollback", "--count", Integer.toString(2 + FROM_BACKUPS_ON), "--confirm", past);
         assertEquals(1, refused.exit(), refused.toString());
         assertTrue(refused.err().contains("could not keep 2 table-level backups kept in narasi_backup"), refused.toString());
         assertEquals("26", TestDatabase.queryValue(database, "SELECT count(*) FROM cli_notes"), "nothing was rolled back");

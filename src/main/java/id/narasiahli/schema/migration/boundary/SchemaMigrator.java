@@ -4,6 +4,7 @@ import id.narasiahli.schema.migration.control.ChangesetDurations;
 import id.narasiahli.schema.liquibase.ChangesetRef;
 import id.narasiahli.schema.migration.control.ChangesetTimer;
 import id.narasiahli.schema.migration.control.LockRetry;
+import id.narasiahli.schema.backup.ServerBackups;
 import id.narasiahli.schema.liquibase.LiquibaseSession;
 import id.narasiahli.schema.liquibase.MigrationLock;
 import id.narasiahli.schema.liquibase.SchemaSettings;
@@ -115,6 +116,9 @@ public class SchemaMigrator {
             } finally {
                 events.lockWaited(Kind.STARTUP, Duration.ofNanos(System.nanoTime() - waitStart));
             }
+            state.activity("backing up rows that pending changesets remove");
+            ServerBackups.beforeUpdate(session, settings::connect, session.selection().pending(), "startup",
+                    settings.backupRetentionDays());
             state.activity("running migrations");
             lockRetry.update(session, timer, () -> lock.acquire(lockWait, state::activity), settings::connect);
         } catch (SchemaMigrationException e) {

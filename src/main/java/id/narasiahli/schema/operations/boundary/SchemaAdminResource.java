@@ -2,6 +2,7 @@ package id.narasiahli.schema.operations.boundary;
 
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.schema.backup.BackupRecord;
 import id.narasiahli.platform.control.Page;
 import id.narasiahli.schema.operations.control.Actor;
 import id.narasiahli.schema.operations.control.OperationAudit;
@@ -133,6 +134,21 @@ public class SchemaAdminResource {
     @Operation(summary = "Who holds the migration lock, since when")
     public SchemaViews.Locks locks() {
         return inspector.locks();
+    }
+
+    @GET
+    @Path("backups")
+    @Operation(summary = "Table-level backups (narasi_backup): rows a destructive change or rollback removed, kept for narasi.schema.backup-retention-days")
+    public List<BackupRecord> backups() {
+        return operations.backups();
+    }
+
+    @POST
+    @Path("backups/{id}/restore")
+    @Operation(summary = "Put a table-level backup's rows back, once the schema has its table (or column) again")
+    @APIResponse(responseCode = "409", description = "The table or column does not exist (yet), or the backup was restored already")
+    public BackupRecord restoreBackup(@PathParam("id") long id) {
+        return operations.restoreBackup(actor(), id);
     }
 
     @DELETE

@@ -1,6 +1,10 @@
 package id.narasiahli.schema.operations.boundary;
 
 import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.schema.backup.BackupException;
+import id.narasiahli.schema.backup.BackupRecord;
+import id.narasiahli.schema.backup.ServerBackups;
+import id.narasiahli.schema.backup.TableBackups;
 import id.narasiahli.platform.control.DatabaseOutage;
 import id.narasiahli.observability.control.MigrationEvents.Kind;
 import id.narasiahli.observability.control.MigrationMetrics;
@@ -36,6 +40,8 @@ import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
 import liquibase.exception.LockException;
 import liquibase.lockservice.DatabaseChangeLogLock;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -97,6 +103,8 @@ public class SchemaOperations {
                     requireValid(session);
                     UpdatePlan plan = UpdatePlan.of(session, target);
                     try (HeldLock lock = HeldLock.take(session)) {
+                        ServerBackups.beforeUpdate(session, sessions::connect, session.selection().updateCandidates(target),
+                                actor.name(), sessions.backupRetentionDays());
                         ChangesetTimer timer = new ChangesetTimer(events, Kind.ADMIN);
                         long start = System.nanoTime();
                         events.runStarted(Kind.ADMIN);
@@ -132,6 +140,7 @@ public class SchemaOperations {
                 try (LiquibaseSession session = sessions.forCommands()) {
                     requireValid(session);
                     RollbackPlan plan = RollbackPlan.of(session, target);
+                    refuseBaseline(plan);
                     RollbackConfirmations.Issued issued = confirmations.issue(actor, plan);
                     return new SchemaViews.RollbackPreview(target.toString(), plan.changesets(), plan.sql(), issued.token(),
                             issued.expiresAt());
@@ -152,12 +161,15 @@ public class SchemaOperations {
                 try (LiquibaseSession session = sessions.forCommands()) {
                     requireValid(session);
                     RollbackPlan plan = RollbackPlan.of(session, target);
+                    refuseBaseline(plan);
                     confirmations.verify(token, actor, plan);
                     try (HeldLock lock = HeldLock.take(session)) {
                         if (!TrackingDigest.of(session.connection()).equals(plan.trackingDigest())) {
                             throw SchemaOperationException.confirmationRefused("the database changed while the rollback waited for the lock");
                         }
                         confirmations.consume(token);
+                        ServerBackups.beforeRollback(session, sessions::connect, session.selection().rollbackCandidates(target),
+                                actor.name(), sessions.backupRetentionDays());
                         RollbackRecorder recorder = new RollbackRecorder();
                         try {
                             session.run(plan.command(), withListener(plan.arguments(), recorder));
@@ -276,6 +288,44 @@ public class SchemaOperations {
             audit.record(actor, operation, request, Outcome.FAILED, ErrorMessages.oneLine(e));
             throw e;
         }
+    }
+
+    /**
+     * The accounts and the audit of schema operations are never dropped through the API in the production contexts:
+     * that takes the command line's explicit --allow-destructive-baseline.
+     */
+    private void refuseBaseline(RollbackPlan plan) {
+        if (!sessions.production()) {
+            return;
+        }
+        List<String> baseline = plan.changesets().stream().map(ChangesetRef::toString)
+                .filter(ref -> ServerBackups.BASELINE.stream().anyMatch(id -> ref.contains("::" + id + "::"))).toList();
+        if (!baseline.isEmpty()) {
+            throw SchemaOperationException.destructiveBaseline(baseline);
+        }
+    }
+
+    /** Table-level backups of this database (narasi_backup), newest first. */
+    public List<BackupRecord> backups() {
+        try (Connection connection = sessions.connect()) {
+            return new TableBackups(connection).list();
+        } catch (SQLException e) {
+            throw translate("Listing the backups", e);
+        }
+    }
+
+    /** Puts a table-level backup's rows back, once the schema has its table (or column) again; audited. */
+    public BackupRecord restoreBackup(Actor actor, long id) {
+        return audited(actor, "restore-backup", "{\"id\":" + id + "}", List.of(), request -> gate.run("restore backup " + id, actor, () -> {
+            try (Connection connection = sessions.connect()) {
+                connection.setAutoCommit(true);
+                return new TableBackups(connection).restore(id);
+            } catch (BackupException e) {
+                throw SchemaOperationException.backupRefused(e.getMessage());
+            } catch (SQLException e) {
+                throw translate("Restoring backup " + id, e);
+            }
+        }), restored -> "restored " + restored.restoredRows() + " rows of backup " + id + " into " + restored.sourceTable());
     }
 
     private static void requireValid(LiquibaseSession session) {

@@ -3,6 +3,7 @@ package id.narasiahli.schema.operations.control;
 import id.narasiahli.schema.liquibase.Target;
 import id.narasiahli.schema.liquibase.ErrorMessages;
 import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.platform.control.JsonShape;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -14,6 +15,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -43,6 +45,12 @@ public final class RequestBody {
     public static RequestBody read(String body) {
         if (body == null || body.isBlank()) {
             return new RequestBody(JsonValue.EMPTY_JSON_OBJECT);
+        }
+        try {
+            // duplicate keys, excessive nesting, NUL and lone surrogates, before a parser sees the text
+            JsonShape.check(body.getBytes(StandardCharsets.UTF_8), String.class);
+        } catch (ApiException e) {
+            throw ApiException.invalid("body", e.getMessage());
         }
         JsonStructure structure;
         try (var reader = Json.createReader(new StringReader(body))) {

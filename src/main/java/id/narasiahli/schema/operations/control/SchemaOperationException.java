@@ -68,6 +68,16 @@ public class SchemaOperationException extends ApiException {
                 + ". Its transaction was rolled back; " + appliedBefore + " changesets before it were applied.");
     }
 
+    public static SchemaOperationException destructiveBaseline(List<String> changesets) {
+        return refused("destructive-baseline", "Refused, nothing was changed: this rollback includes " + changesets
+                + ", which drops the accounts or the record of schema operations, in the production contexts."
+                + " Roll it back with the command line's --allow-destructive-baseline if that is what you mean.");
+    }
+
+    public static SchemaOperationException backupRefused(String reason) {
+        return refused("backup-refused", reason);
+    }
+
     public static SchemaOperationException failed(String operation, String reason) {
         return refused("schema-operation-failed", operation + " failed: " + reason);
     }
