@@ -49,12 +49,20 @@ public final class TableBackups {
         purgeExpired();
         List<BackupRecord> taken = new ArrayList<>();
         for (DestructiveChange change : changes) {
-            if (change.table().equals(RECORDS) || !exists(change.table(), change.column())) {
-                continue;
+            if (change.table().equals(RECORDS) || !exists(change.table(), change.column()) || !hasRows(change.table())) {
+                continue; // an empty table loses nothing, and an empty copy would only keep narasi_backup from being dropped
             }
             taken.add(backUp(origin, change, createdBy, retentionDays));
         }
         return taken;
+    }
+
+    private boolean hasRows(String table) throws SQLException {
+        try (Statement query = connection.createStatement();
+             ResultSet row = query.executeQuery("SELECT EXISTS (SELECT 1 FROM public." + quote(table) + ")")) {
+            row.next();
+            return row.getBoolean(1);
+        }
     }
 
     private BackupRecord backUp(String origin, DestructiveChange change, String createdBy, int retentionDays) throws SQLException {
