@@ -316,7 +316,7 @@ public class SchemaOperations {
 
     /** Puts a table-level backup's rows back, once the schema has its table (or column) again; audited. */
     public BackupRecord restoreBackup(Actor actor, long id) {
-        return audited(actor, "restore-backup", "{\"id\":" + id + "}", List.of(), request -> gate.run("restore backup " + id, actor, () -> {
+        return audited(actor, "restore-backup", "{\"id\":" + id + "}", List.of("id"), request -> gate.run("restore backup " + id, actor, () -> {
             try (Connection connection = sessions.connect()) {
                 connection.setAutoCommit(true);
                 return new TableBackups(connection).restore(id);
