@@ -1,8 +1,8 @@
 package id.narasiahli.observability.control;
 
+import id.narasiahli.schema.liquibase.LiquibaseSession;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +17,8 @@ import org.eclipse.microprofile.metrics.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
 
@@ -34,8 +36,13 @@ public class MigrationMetrics implements MigrationEvents {
     @Inject
     ObservabilitySettings settings;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    /**
+     * The alerts' watchdogs. Not the container's managed scheduler: its threads are created on demand by the thread
+     * that schedules, which here is a migration inside Liquibase's scope, and Liquibase keeps that scope in an
+     * InheritableThreadLocal, so a pooled thread would carry it on after undeploy (Payara Server reports the WAR's
+     * class loader as leaked). This one thread drops what it inherited before it runs anything.
+     */
+    private ScheduledExecutorService scheduler;
 
     private MigrationAlerts alerts;
     private final AtomicReference<Double> pending = new AtomicReference<>(Double.NaN);
@@ -43,6 +50,14 @@ public class MigrationMetrics implements MigrationEvents {
 
     @PostConstruct
     void register() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(() -> {
+                LiquibaseSession.releaseThreadScope();
+                task.run();
+            }, "narasi-migration-alerts");
+            thread.setDaemon(true);
+            return thread;
+        });
         alerts = new MigrationAlerts(settings.migrationAlertAfter(), scheduler, kind -> overdue(kind).inc());
         for (Kind kind : Kind.values()) {
             for (String outcome : new String[] {"succeeded", "failed"}) {
@@ -66,6 +81,11 @@ public class MigrationMetrics implements MigrationEvents {
         registry.gauge(Metadata.builder().withName("narasi.migration.changeset.running").withUnit(MetricUnits.SECONDS)
                 .withDescription("How long the longest-running changeset has been running now (0: none runs)")
                 .build(), this, m -> m.alerts.runningSeconds());
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
     }
 
     /** Creates the bean, and so its series, when the application starts rather than at the first migration. */
