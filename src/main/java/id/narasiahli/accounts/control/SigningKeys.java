@@ -3,6 +3,7 @@ package id.narasiahli.accounts.control;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
 import id.narasiahli.accounts.entity.SigningKey;
+import id.narasiahli.schema.liquibase.SchemaSettings;
 import id.narasiahli.accounts.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -83,8 +84,7 @@ public class SigningKeys {
     Optional<String> previousKeyEncryptionKey;
 
     @Inject
-    @ConfigProperty(name = "narasi.schema.contexts", defaultValue = "production")
-    String contexts;
+    SchemaSettings schema;
 
     @Transactional
     public void activate() {
@@ -103,7 +103,7 @@ public class SigningKeys {
                     + " (narasi.auth.key-encryption-key, 32 random bytes in Base64: openssl rand -base64 32) or"
                     + " NARASI_AUTH_KEY_ENCRYPTION_KEY_FILE, or configure the signing key itself (narasi.auth.signing-key"
                     + " or narasi.auth.signing-key-file). Without one, anyone with a copy of the database could mint"
-                    + " administrator tokens; only non-production contexts (narasi.schema.contexts=" + contexts
+                    + " administrator tokens; only non-production contexts (narasi.schema.contexts=" + schema.contexts()
                     + ") may store it unencrypted");
         }
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1)").setParameter(1, GENERATION_LOCK).getSingleResult();
@@ -184,7 +184,7 @@ public class SigningKeys {
     }
 
     private boolean production() {
-        return Arrays.stream(contexts.split(",")).map(String::trim).anyMatch("production"::equalsIgnoreCase);
+        return schema.production();
     }
 
     private static String read(String file, String setting) {

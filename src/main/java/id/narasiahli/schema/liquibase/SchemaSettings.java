@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -118,7 +119,7 @@ public class SchemaSettings {
 
     /** Whether the contexts are production ones, where rolling back the baseline is refused. */
     public boolean production() {
-        return java.util.Arrays.stream(contexts.split(",")).map(String::trim).anyMatch("production"::equalsIgnoreCase);
+        return Arrays.stream(contexts.split(",")).map(String::trim).anyMatch("production"::equalsIgnoreCase);
     }
 
     public DataSource dataSource() {
