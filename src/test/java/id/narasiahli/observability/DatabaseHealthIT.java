@@ -1,5 +1,6 @@
 package id.narasiahli.observability;
 
+import id.narasiahli.platform.control.DatabaseOutage;
 import id.narasiahli.testsupport.database.ApiDatabase;
 import id.narasiahli.testsupport.database.TestDatabase;
 import id.narasiahli.testsupport.http.Api;
@@ -180,7 +181,7 @@ class DatabaseHealthIT {
             Api.Response down = admin.api().get(BASE + "/tables");
             assertEquals(503, down.status(), down.toString());
             assertTrue(down.header("Content-Type").startsWith("application/problem+json"), down.toString());
-            assertEquals("10", down.header("Retry-After"));
+            assertEquals(Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS), down.header("Retry-After"));
             assertTrue(down.json().getString("detail").startsWith("The database cannot be reached"), down.toString());
         } finally {
             TestDatabase.execute("postgres", "ALTER DATABASE " + SharedServer.DATABASE + " ALLOW_CONNECTIONS true");

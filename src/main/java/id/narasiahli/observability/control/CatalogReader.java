@@ -1,5 +1,6 @@
 package id.narasiahli.observability.control;
 
+import id.narasiahli.platform.control.DatabaseOutage;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -47,7 +48,7 @@ public final class CatalogReader implements AutoCloseable {
         this.statementTimeoutMs = statementTimeoutMs;
     }
 
-    /** Opens the read-only transaction; a database that cannot be reached is {@link DatabaseUnavailable}. */
+    /** Opens the read-only transaction; a database that cannot be reached is a 503 ({@link DatabaseOutage}). */
     public static CatalogReader open(DataSource dataSource, long statementTimeoutMs, long lockTimeoutMs) {
         Connection connection = null;
         try {
@@ -62,7 +63,7 @@ public final class CatalogReader implements AutoCloseable {
             return new CatalogReader(connection, autoCommit, statementTimeoutMs);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
-            throw new DatabaseUnavailable("The database cannot be reached: " + message(e));
+            throw DatabaseOutage.unavailable();
         }
     }
 
@@ -110,11 +111,6 @@ public final class CatalogReader implements AutoCloseable {
     }
 
     /** Whether a failure means the database is out of reach (a connection or server-state problem). */
-    static boolean isOutage(SQLException e) {
-        String state = e.getSQLState();
-        return state == null || state.startsWith("08") || state.startsWith("57P") || state.startsWith("53");
-    }
-
     private JsonArray execute(String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -179,8 +175,8 @@ public final class CatalogReader implements AutoCloseable {
     }
 
     private RuntimeException failure(String section, SQLException e) {
-        if (isOutage(e)) {
-            return new DatabaseUnavailable("The database cannot be reached: " + message(e));
+        if (DatabaseOutage.in(e)) {
+            return DatabaseOutage.unavailable();
         }
         return new IllegalStateException("Database health query '" + section + "' failed: " + message(e), e);
     }

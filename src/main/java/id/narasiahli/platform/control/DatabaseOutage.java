@@ -48,7 +48,7 @@ public final class DatabaseOutage {
     }
 
     public static ApiException unavailable() {
-        return ApiException.unavailable("The database is not reachable right now; retry in a few seconds",
+        return ApiException.unavailable("The database cannot be reached right now; retry in a few seconds",
                 RETRY_AFTER_SECONDS);
     }
 
