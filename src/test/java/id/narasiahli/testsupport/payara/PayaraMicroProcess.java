@@ -101,12 +101,21 @@ public final class PayaraMicroProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now, below Linux's ephemeral range (32768 and up): a port the kernel hands out (port 0) can be
+     * taken by an outgoing JDBC or Hazelcast connection before Payara binds it, and the listener then fails to start.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = 20000 + random.nextInt(12000);
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("No free port found between 20000 and 32000"));
     }
 
     /** Waits for Payara Micro's last boot line, which comes after the deployment succeeded or failed. */
