@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The production run contract from the README, as a process: the tested Payara Micro jar with the
- * PostgreSQL driver added, the post-boot datasource commands and the WAR at context root "/".
+ * PostgreSQL driver added, the pre-boot HTTP settings, the post-boot datasource commands and the WAR at context
+ * root "/".
  * Database settings travel as the DB_* environment variables, exactly as an operator gives them.
  */
 public record PayaraMicroCommand(Path payaraMicroJar, Path postgresqlJar, Path postBootFile, Path war,
@@ -25,11 +26,17 @@ public record PayaraMicroCommand(Path payaraMicroJar, Path postgresqlJar, Path p
         return new PayaraMicroCommand(payaraMicroJar, postgresqlJar, postBootFile, otherWar, httpPort, clusterName);
     }
 
+    /** server-config/pre-boot-commands.asadmin, which lives next to the post-boot file. */
+    public Path preBootFile() {
+        return postBootFile.resolveSibling("pre-boot-commands.asadmin");
+    }
+
     public List<String> arguments() {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", payaraMicroJar.toString(),
                 "--addLibs", postgresqlJar.toString(),
+                "--prebootcommandfile", preBootFile().toString(),
                 "--postbootcommandfile", postBootFile.toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",

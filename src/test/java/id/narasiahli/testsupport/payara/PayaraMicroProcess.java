@@ -147,9 +147,17 @@ public final class PayaraMicroProcess implements AutoCloseable {
             if (readiness().ready()) {
                 return Duration.ofNanos(System.nanoTime() - launchedAt);
             }
+            failIfListenerLost();
             sleep(250);
         }
         throw new IllegalStateException("Not ready within " + timeout + ": " + readiness() + "; log: " + logFile);
+    }
+
+    /** Payara's sign of an HTTP listener that will never accept a connection: fail now rather than at the timeout. */
+    private void failIfListenerLost() {
+        if (log().contains("GrizzlyProxy is NULL")) {
+            throw new IllegalStateException("Payara Micro lost its HTTP listener (GrizzlyProxy is NULL); log: " + logFile);
+        }
     }
 
     /**
