@@ -23,8 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * The record of every mutating schema operation: who, what, when, the outcome and why, in
- * schema_operation_audit and in the log. Written on a connection of its own with auto-commit, so a
- * failed or refused operation is recorded too. An operation can drop this table (a rollback past its
+ * schema_operation_audit and in the log. The row is written before the operation runs (STARTED) and completed
+ * after it, each time on a connection of its own with auto-commit, so a failed or refused operation is recorded
+ * too, and so is one whose instance was killed half-way. An operation can drop this table (a rollback past its
  * changeset); the log line is then the only record, and says so.
  */
 @ApplicationScoped
@@ -34,7 +35,8 @@ public class OperationAudit {
     private static final String INSTANCE = instanceName();
     private static final int MAX_TEXT = 4000;
 
-    public enum Outcome { SUCCEEDED, REFUSED, FAILED }
+    /** STARTED while the operation runs; an operation whose instance died on the way keeps it. */
+    public enum Outcome { STARTED, SUCCEEDED, REFUSED, FAILED }
 
     public record Entry(long id, Instant occurredAt, Integer actorId, String actorName, String operation, String request,
                         String outcome, String detail, String instance) {
@@ -43,28 +45,68 @@ public class OperationAudit {
     @Inject
     DataSource dataSource;
 
-    public void record(Actor actor, String operation, String request, Outcome outcome, String detail) {
+    /**
+     * The row of an operation about to run, written before it runs and completed by {@link #finish}; null when it
+     * cannot be written now (the table or its STARTED state is not there yet), and {@link #finish} then writes it whole.
+     */
+    public Long start(Actor actor, String operation, String request) {
+        LOG.info(() -> String.format("Schema operation %s by %s, request %s: STARTED", operation, actor, request));
+        try (Connection connection = dataSource.getConnection()) {
+            return insert(connection, actor.id(), actor.name(), operation, request, Outcome.STARTED, null, INSTANCE);
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Completes the row {@link #start} wrote (or writes the whole row when there is none) and logs the outcome. */
+    public void finish(Long started, Actor actor, String operation, String request, Outcome outcome, String detail) {
         String line = String.format("Schema operation %s by %s, request %s: %s%s", operation, actor, request, outcome,
                 detail == null ? "" : " - " + detail);
         LOG.log(outcome == Outcome.SUCCEEDED ? Level.INFO : Level.WARNING, line);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO schema_operation_audit"
-                     + " (actor_id, actor_name, operation, request, outcome, detail, instance) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            if (actor.id() == null) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (started == null || !complete(connection, started, outcome, detail)) {
+                insert(connection, actor.id(), actor.name(), operation, request, outcome, detail, INSTANCE);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warning(() -> "The schema operation above is recorded in this log only: schema_operation_audit could not"
+                    + " be written (" + ErrorMessages.oneLine(e) + ")");
+        }
+    }
+
+    /**
+     * Writes one row on the caller's connection (the command line has no datasource) and returns its id. Throws when
+     * the table is missing or, before changeset 20261202090000, when it does not accept STARTED yet.
+     */
+    public static long insert(Connection connection, Integer actorId, String actorName, String operation, String request,
+                              Outcome outcome, String detail, String instance) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO schema_operation_audit"
+                + " (actor_id, actor_name, operation, request, outcome, detail, instance) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+            if (actorId == null) {
                 insert.setNull(1, Types.INTEGER);
             } else {
-                insert.setInt(1, actor.id());
+                insert.setInt(1, actorId);
             }
-            insert.setString(2, actor.name());
+            insert.setString(2, actorName);
             insert.setString(3, operation);
             insert.setString(4, cut(request));
             insert.setString(5, outcome.name());
             insert.setString(6, cut(detail));
-            insert.setString(7, INSTANCE);
-            insert.executeUpdate();
-        } catch (SQLException | RuntimeException e) {
-            LOG.warning(() -> "The schema operation above is recorded in this log only: schema_operation_audit could not"
-                    + " be written (" + ErrorMessages.oneLine(e) + ")");
+            insert.setString(7, instance);
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** Sets the outcome of a STARTED row; false when the row is gone (a rollback dropped and re-created the table). */
+    public static boolean complete(Connection connection, long id, Outcome outcome, String detail) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE schema_operation_audit SET outcome = ?, detail = ? WHERE id = ? AND outcome = 'STARTED'")) {
+            update.setString(1, outcome.name());
+            update.setString(2, cut(detail));
+            update.setLong(3, id);
+            return update.executeUpdate() == 1;
         }
     }
 

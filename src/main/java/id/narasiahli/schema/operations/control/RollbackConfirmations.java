@@ -43,66 +43,36 @@ public class RollbackConfirmations {
     public record Issued(String token, Instant expiresAt) {
     }
 
-    private record Stored(int actorId, String target, String digest, Instant expiresAt, Instant usedAt) {
+    /** A token as kept: its hash only, with whom it was issued to and what it confirms. */
+    public record Stored(int actorId, String target, String digest, Instant expiresAt, Instant usedAt) {
     }
 
     public Issued issue(Actor actor, RollbackPlan plan) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Instant expiresAt = Instant.now().plus(Duration.ofMinutes(ttlMinutes));
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement purge = connection.prepareStatement(
-                    "DELETE FROM schema_rollback_confirmations WHERE expires_at < now() - interval '1 day'")) {
-                purge.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO schema_rollback_confirmations"
-                    + " (token_hash, actor_id, target, preview_digest, expires_at) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setString(1, hash(token));
-                insert.setInt(2, actor.id());
-                insert.setString(3, plan.target().key());
-                insert.setString(4, plan.digest());
-                insert.setTimestamp(5, Timestamp.from(expiresAt));
-                insert.executeUpdate();
-            }
+            return issue(connection, actor.id(), plan.target().key(), plan.digest(), Duration.ofMinutes(ttlMinutes));
         } catch (SQLException e) {
             throw unavailable(e);
         }
-        return new Issued(token, expiresAt);
     }
 
     /** Refuses, saying why, unless {@code token} confirms exactly {@code plan} for {@code actor}. */
     public void verify(String token, Actor actor, RollbackPlan plan) {
-        Stored stored = find(token);
-        if (stored == null) {
-            throw SchemaOperationException.confirmationRefused("the confirmation token is not one a rollback preview issued");
+        Stored stored;
+        try (Connection connection = dataSource.getConnection()) {
+            stored = find(connection, token);
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
-        if (stored.usedAt() != null) {
-            throw SchemaOperationException.confirmationRefused("the confirmation token was already used at " + stored.usedAt());
-        }
-        if (stored.expiresAt().isBefore(Instant.now())) {
-            throw SchemaOperationException.confirmationRefused("the confirmation token expired at " + stored.expiresAt());
-        }
-        if (actor.id() == null || stored.actorId() != actor.id()) {
-            throw SchemaOperationException.confirmationRefused("the confirmation token was issued to another administrator");
-        }
-        if (!stored.target().equals(plan.target().key())) {
-            throw SchemaOperationException.confirmationRefused("the confirmation token confirms a rollback " + stored.target()
-                    + ", not " + plan.target().key());
-        }
-        if (!stored.digest().equals(plan.digest())) {
-            throw SchemaOperationException.confirmationRefused("the database changed since the preview (a changeset was applied,"
-                    + " rolled back or tagged), so the rollback would no longer be the one reviewed");
+        String refusal = refusal(stored, actor.id(), plan.target().key(), plan.digest(), "the confirmation token was issued to another administrator");
+        if (refusal != null) {
+            throw SchemaOperationException.confirmationRefused(refusal);
         }
     }
 
     /** Spends the token; refuses if another request spent it first. */
     public void consume(String token) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE schema_rollback_confirmations SET used_at = now()"
-                     + " WHERE token_hash = ? AND used_at IS NULL")) {
-            update.setString(1, hash(token));
-            if (update.executeUpdate() != 1) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!spend(connection, token)) {
                 throw SchemaOperationException.confirmationRefused("the confirmation token was already used");
             }
         } catch (SQLException e) {
@@ -110,10 +80,35 @@ public class RollbackConfirmations {
         }
     }
 
-    private Stored find(String token) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT actor_id, target, preview_digest, expires_at, used_at"
-                     + " FROM schema_rollback_confirmations WHERE token_hash = ?")) {
+    /**
+     * Issues a token on the caller's connection (the command line has no datasource) for {@code actorId}, keeping
+     * only its hash; tokens expired for a day are purged on the way.
+     */
+    public static Issued issue(Connection connection, int actorId, String target, String digest, Duration ttl) throws SQLException {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Instant expiresAt = Instant.now().plus(ttl);
+        try (PreparedStatement purge = connection.prepareStatement(
+                "DELETE FROM schema_rollback_confirmations WHERE expires_at < now() - interval '1 day'")) {
+            purge.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO schema_rollback_confirmations"
+                + " (token_hash, actor_id, target, preview_digest, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, hash(token));
+            insert.setInt(2, actorId);
+            insert.setString(3, target);
+            insert.setString(4, digest);
+            insert.setTimestamp(5, Timestamp.from(expiresAt));
+            insert.executeUpdate();
+        }
+        return new Issued(token, expiresAt);
+    }
+
+    /** The token as kept, or null when no preview issued it. */
+    public static Stored find(Connection connection, String token) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT actor_id, target, preview_digest, expires_at, used_at"
+                + " FROM schema_rollback_confirmations WHERE token_hash = ?")) {
             query.setString(1, hash(token));
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {
@@ -123,8 +118,42 @@ public class RollbackConfirmations {
                 return new Stored(rows.getInt(1), rows.getString(2), rows.getString(3), rows.getTimestamp(4).toInstant(),
                         used == null ? null : used.toInstant());
             }
-        } catch (SQLException e) {
-            throw unavailable(e);
+        }
+    }
+
+    /**
+     * Why {@code stored} does not confirm the rollback {@code target} with {@code digest} for {@code actorId}
+     * ({@code otherActor} when it belongs to someone else); null when it does.
+     */
+    public static String refusal(Stored stored, Integer actorId, String target, String digest, String otherActor) {
+        if (stored == null) {
+            return "the confirmation token is not one a rollback preview issued";
+        }
+        if (stored.usedAt() != null) {
+            return "the confirmation token was already used at " + stored.usedAt();
+        }
+        if (stored.expiresAt().isBefore(Instant.now())) {
+            return "the confirmation token expired at " + stored.expiresAt();
+        }
+        if (actorId == null || stored.actorId() != actorId) {
+            return otherActor;
+        }
+        if (!stored.target().equals(target)) {
+            return "the confirmation token confirms a rollback " + stored.target() + ", not " + target;
+        }
+        if (!stored.digest().equals(digest)) {
+            return "the database changed since the preview (a changeset was applied, rolled back or tagged), so the"
+                    + " rollback would no longer be the one reviewed";
+        }
+        return null;
+    }
+
+    /** Marks the token used; false when it already was (another request spent it first). */
+    public static boolean spend(Connection connection, String token) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE schema_rollback_confirmations SET used_at = now()"
+                + " WHERE token_hash = ? AND used_at IS NULL")) {
+            update.setString(1, hash(token));
+            return update.executeUpdate() == 1;
         }
     }
 
