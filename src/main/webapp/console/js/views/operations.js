@@ -128,6 +128,10 @@ export async function render(body) {
             `Confirm: roll back ${p.changesets.length} changeset${p.changesets.length === 1 ? '' : 's'}`);
         const cancel = h('button', {type: 'button', className: 'secondary', id: 'cancel-rollback'}, 'Cancel');
         const outcome = h('div', {id: 'rollback-result'});
+        // production contexts: the server asks for the administrator's password again before it drops anything
+        const password = p.passwordRequired
+            ? h('input', {id: 'rollback-password', type: 'password', autocomplete: 'current-password', required: true})
+            : null;
         cancel.addEventListener('click', () => {
             preview.replaceChildren(message('info', 'Rollback cancelled; nothing was changed.'));
             previewButton.focus();
@@ -135,13 +139,28 @@ export async function render(body) {
         confirm.addEventListener('click', async () => {
             busy(confirm, true);
             cancel.disabled = true;
-            const done = await api.post('/api/admin/schema/rollback', {...target, confirmationToken: p.confirmationToken});
+            const body = {...target, confirmationToken: p.confirmationToken};
+            if (password) {
+                body.password = password.value;
+            }
+            const done = await api.post('/api/admin/schema/rollback', body);
             outcome.replaceChildren(done.ok
                 ? message('ok', `Rolled back ${done.body.rolledBack.length} changeset${done.body.rolledBack.length === 1 ? '' : 's'}`
                     + `; ${done.body.pendingCount} now pending. Target: ${done.body.target}.`)
                 : problem(done.problem, 'Rollback'));
+            if (!done.ok && password && (done.status === 400 || done.status === 403)) {
+                busy(confirm, false); // a mistyped or missing password: the same preview may be confirmed again
+                cancel.disabled = false;
+                password.value = '';
+                password.focus();
+                await audit.refresh();
+                return;
+            }
             confirm.remove();
             cancel.remove();
+            if (password) {
+                password.closest('label').remove();
+            }
             outcome.focus();
             await audit.refresh();
         });
@@ -155,9 +174,10 @@ export async function render(body) {
                 : message('info', 'No table, column or rows are dropped by this rollback.'),
             h('details', {open: true}, h('summary', {}, 'SQL of the rollback'), highlight(p.sql || '')),
             h('p', {className: 'meta'}, `Confirmation valid until ${when(p.expiresAt)}, for this database state only.`),
+            password ? h('label', {for: 'rollback-password'}, 'Your password (asked again before a rollback in production)', password) : null,
             h('div', {className: 'actions'}, confirm, cancel), outcome));
         outcome.setAttribute('tabindex', '-1');
-        confirm.focus();
+        (password || confirm).focus();
         await audit.refresh();
     });
 

@@ -179,6 +179,12 @@ class ConsoleIT {
         assertEquals("5", TestDatabase.queryValue(database, TEST_ROWS), "a preview changes nothing");
         browser.screenshot("operations-rollback-preview");
 
+        // the production contexts ask for the password again: a wrong one keeps the preview, changes nothing
+        browser.find(By.id("rollback-password")).sendKeys(SharedServer.ADMIN_PASSWORD + "x");
+        browser.find(By.id("confirm-rollback")).click();
+        browser.awaitText(By.id("rollback-result"), "password is wrong");
+        assertEquals("5", TestDatabase.queryValue(database, TEST_ROWS), "a wrong password rolls nothing back");
+        browser.find(By.id("rollback-password")).sendKeys(SharedServer.ADMIN_PASSWORD);
         browser.find(By.id("confirm-rollback")).click();
         // Liquibase 4.33 rolls back the tagDatabase changeset that carries the tag too, as the preview listed
         assertTrue(preview.contains("ops-tag-baseline.xml::ops_tag_baseline::test"), preview);

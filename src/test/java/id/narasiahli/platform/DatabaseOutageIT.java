@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,6 +79,13 @@ class DatabaseOutageIT {
             assertEquals(503, response.status(), response.toString());
             assertEquals("application/problem+json", response.header("Content-Type").split(";")[0], response.toString());
             assertTrue(Long.parseLong(response.header("Retry-After")) > 0, response.toString());
+        }
+        // the readiness probe says why it is down, in its own words: never the driver's text (hosts, ports, users)
+        Api.Response ready = api.get("/health/ready");
+        assertEquals(503, ready.status(), ready.toString());
+        assertTrue(ready.body().contains("the database does not answer"), ready.body());
+        for (String leak : List.of("PSQLException", "Connection to", "refused", "localhost:", "postgres")) {
+            assertFalse(ready.body().contains(leak), "driver text in /health/ready: " + ready.body());
         }
 
         database.restore();

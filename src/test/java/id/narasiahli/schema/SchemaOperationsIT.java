@@ -41,10 +41,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -261,8 +264,9 @@ class SchemaOperationsIT {
         assertTrue(preview.getString("sql").contains("DROP TABLE ops_beta;"), preview.getString("sql"));
         assertNotNull(preview.getString("expiresAt"));
 
-        JsonObject rolledBack = ok(admin.post("/api/admin/schema/rollback", Json.createObjectBuilder()
-                .add("toTag", "before-beta").add("confirmationToken", preview.getString("confirmationToken")).build()));
+        assertTrue(preview.getBoolean("passwordRequired"), "the production contexts ask for the password again");
+        PrometheusText beforeRollback = PrometheusText.scrape(payara.baseUri());
+        JsonObject rolledBack = ok(rollback(body("toTag", "before-beta"), preview.getString("confirmationToken")));
         assertEquals(List.of(GAMMA, RELEASE, BETA), strings(rolledBack.getJsonArray("rolledBack")));
         assertEquals(4, rolledBack.getInt("pendingCount"));
 
@@ -275,6 +279,11 @@ class SchemaOperationsIT {
         JsonObject table = backupOf(backups, "ops_beta", null);
         assertEquals(1, column.getInt("rowCount"), column.toString());
         assertEquals(2, table.getInt("rowCount"), table.toString());
+        PrometheusText afterRollback = PrometheusText.scrape(payara.baseUri());
+        assertEquals(1.0, delta(beforeRollback, afterRollback, "narasi_schema_backups_total", "kind=\"admin\"", "backup=\"table\""),
+                afterRollback.samples("narasi_schema_backups_total").toString());
+        assertEquals(1.0, delta(beforeRollback, afterRollback, "narasi_schema_backups_total", "kind=\"admin\"", "backup=\"column\""));
+        assertEquals(3.0, delta(beforeRollback, afterRollback, "narasi_schema_backup_rows_total", "kind=\"admin\""));
         assertProblem(409, "backup-refused", admin.post("/api/admin/schema/backups/" + table.getInt("id") + "/restore",
                 Json.createObjectBuilder().build()));
         // upgrade again, then restore: no row lost by the downgrade
@@ -284,9 +293,7 @@ class SchemaOperationsIT {
         ok(admin.post("/api/admin/schema/backups/" + column.getInt("id") + "/restore", Json.createObjectBuilder().build()));
         assertEquals("2", text("SELECT count(*) FROM ops_beta WHERE id IN (7, 8)"));
         assertEquals("42", text("SELECT gamma FROM ops_alpha WHERE id = 1"));
-        ok(admin.post("/api/admin/schema/rollback", Json.createObjectBuilder().add("toTag", "before-beta")
-                .add("confirmationToken", ok(admin.post("/api/admin/schema/rollback/preview", body("toTag", "before-beta")))
-                        .getString("confirmationToken")).build()));
+        confirmRollback(body("toTag", "before-beta"));
         JsonObject status = ok(admin.get("/api/admin/schema/status"));
         assertEquals(ALPHA, changeset(status.getJsonObject("lastApplied")));
         assertEquals(List.of("ops-baseline", "before-beta"), strings(status.getJsonArray("tags")));
@@ -305,8 +312,7 @@ class SchemaOperationsIT {
         assertEquals("toTag", again.json().getJsonArray("errors").getJsonObject(0).getString("field"));
         assertTrue(again.json().getString("detail").contains("the tag 'two-applied' is not in the database: it was never set,"
                 + " or a rollback removed the changeset that carried it"), again.toString());
-        assertProblem(400, "validation-failed", admin.post("/api/admin/schema/rollback", Json.createObjectBuilder()
-                .add("toTag", "two-applied").add("confirmationToken", "anything").build()));
+        assertProblem(400, "validation-failed", rollback(body("toTag", "two-applied"), "anything"));
         assertEquals(404, admin.get("/api/admin/schema/tags/two-applied").status());
         assertEquals(tracking, trackingTables());
     }
@@ -531,10 +537,73 @@ class SchemaOperationsIT {
                 + " FROM schema_operation_audit ORDER BY id DESC LIMIT 1"));
     }
 
+    /**
+     * The audit row exists before the operation runs (STARTED, with who and what), so an instance killed half-way
+     * leaves it on record; the same row is then completed with the outcome.
+     */
+    @Test
+    void theAuditRowIsWrittenBeforeTheOperationRunsAndCompletedWhenItEnds() throws Exception {
+        ok(admin.post("/api/admin/schema/apply", body("count", 4)));
+        long before = Long.parseLong(text("SELECT coalesce(max(id), 0) FROM schema_operation_audit"));
+        CompletableFuture<Api.Response> apply;
+        String started;
+        try (Connection holder = TestDatabase.dataSource(database).getConnection(); Statement lock = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            lock.execute("LOCK TABLE ops_alpha IN ACCESS SHARE MODE"); // gamma's ALTER TABLE waits for it
+            apply = CompletableFuture.supplyAsync(() -> admin.post("/api/admin/schema/apply", body("count", 2)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            String query = "SELECT (SELECT id || ' ' || outcome || ' ' || actor_name || ' ' || request FROM schema_operation_audit"
+                    + " WHERE id > " + before + " AND operation = 'apply')";
+            started = text(query);
+            while (started == null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                started = text(query);
+            }
+            assertFalse(apply.isDone(), "the apply waits for the lock on ops_alpha");
+            holder.rollback();
+        }
+        assertNotNull(started, "no audit row while the apply ran");
+        String id = started.substring(0, started.indexOf(' '));
+        assertEquals(id + " STARTED " + SharedServer.ADMIN_EMAIL + " {\"count\":2}", started);
+        ok(apply.get(60, TimeUnit.SECONDS));
+        assertEquals("SUCCEEDED", text("SELECT outcome FROM schema_operation_audit WHERE id = " + id));
+        assertEquals("1", text("SELECT count(*) FROM schema_operation_audit WHERE id > " + before), "one row, completed in place");
+        assertTrue(payara.log().contains("request {\"count\":2}: STARTED"), payara.logFile().toString());
+    }
+
+    /**
+     * In the production contexts (this server's) a bearer token alone rolls nothing back: the administrator's password
+     * is asked again, checked like a login, and never reaches the audit.
+     */
+    @Test
+    void aRollbackInProductionNeedsTheAdministratorsPasswordAgain() throws SQLException {
+        ok(admin.post("/api/admin/schema/apply", body("count", 3)));
+        String token = ok(admin.post("/api/admin/schema/rollback/preview", body("count", 1))).getString("confirmationToken");
+        String tracking = trackingTables();
+        JsonObject withToken = Json.createObjectBuilder().add("count", 1).add("confirmationToken", token).build();
+
+        assertInvalid("password", admin.post("/api/admin/schema/rollback", withToken));
+        Api.Response wrong = admin.post("/api/admin/schema/rollback", Json.createObjectBuilder(withToken)
+                .add("password", SharedServer.ADMIN_PASSWORD + "x").build());
+        assertProblem(403, "password-mismatch", wrong);
+        assertEquals(tracking, trackingTables(), "nothing rolled back");
+        JsonObject refused = ok(admin.get("/api/admin/schema/audit?limit=1")).getJsonArray("items").getJsonObject(0);
+        assertEquals("REFUSED", refused.getString("outcome"));
+        assertTrue(refused.getString("request").contains("\"password\":\"(redacted)\""), refused.toString());
+        assertFalse(text("SELECT string_agg(request, ' ') FROM schema_operation_audit").contains(SharedServer.ADMIN_PASSWORD),
+                "no password in the audit");
+
+        assertEquals(List.of(BETA), strings(ok(rollback(body("count", 1), token)).getJsonArray("rolledBack")),
+                "the same token with the right password");
+        assertFalse(tableExists("ops_beta"));
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
+    /** A confirmed rollback as an administrator sends it in the production contexts: token and own password. */
     private static Api.Response rollback(JsonObject target, String token) {
-        return admin.post("/api/admin/schema/rollback", Json.createObjectBuilder(target).add("confirmationToken", token).build());
+        return admin.post("/api/admin/schema/rollback", Json.createObjectBuilder(target).add("confirmationToken", token)
+                .add("password", SharedServer.ADMIN_PASSWORD).build());
     }
 
     private static void confirmRollback(JsonObject target) {

@@ -48,6 +48,10 @@ public interface MigrationEvents {
     default void runFinished(Kind kind, Duration took, boolean succeeded) {
     }
 
+    /** A table-level backup ({@code backupKind} table or column) of {@code rows} rows, taken before a destructive change. */
+    default void backupTaken(Kind kind, String backupKind, long rows) {
+    }
+
     /** Changesets of the changelog not yet applied to the database, as last seen. */
     default void pendingChangesets(int count) {
     }

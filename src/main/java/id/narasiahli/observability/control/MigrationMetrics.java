@@ -138,6 +138,15 @@ public class MigrationMetrics implements MigrationEvents {
     }
 
     @Override
+    public void backupTaken(Kind kind, String backupKind, long rows) {
+        registry.counter(Metadata.builder().withName("narasi.schema.backups")
+                .withDescription("Table-level backups taken before a destructive change, by kind of migration and what they hold"
+                        + " (table or column)").build(), kind(kind), new Tag("backup", backupKind)).inc();
+        registry.counter(Metadata.builder().withName("narasi.schema.backup_rows")
+                .withDescription("Rows copied into table-level backups, by kind of migration").build(), kind(kind)).inc(rows);
+    }
+
+    @Override
     public void pendingChangesets(int count) {
         pending.set((double) count);
     }

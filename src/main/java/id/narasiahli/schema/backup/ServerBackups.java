@@ -1,5 +1,7 @@
 package id.narasiahli.schema.backup;
 
+import id.narasiahli.observability.control.MigrationEvents;
+import id.narasiahli.observability.control.MigrationEvents.Kind;
 import id.narasiahli.schema.liquibase.LiquibaseSession;
 import liquibase.changelog.ChangeSet;
 
@@ -27,16 +29,21 @@ public final class ServerBackups {
     private ServerBackups() {
     }
 
-    /** Before applying {@code changesets} (in changelog order). */
+    /** Before applying {@code changesets} (in changelog order); each backup is reported to {@code events}. */
     public static List<BackupRecord> beforeUpdate(LiquibaseSession session, Supplier<Connection> connect, List<ChangeSet> changesets,
-                                                  String createdBy, int retentionDays) {
-        return take(session, connect, false, changesets, createdBy, retentionDays);
+                                                  String createdBy, int retentionDays, MigrationEvents events, Kind kind) {
+        return report(take(session, connect, false, changesets, createdBy, retentionDays), events, kind);
     }
 
     /** Before rolling back {@code changesets} (newest first, as Liquibase runs them). */
     public static List<BackupRecord> beforeRollback(LiquibaseSession session, Supplier<Connection> connect, List<ChangeSet> changesets,
-                                                    String createdBy, int retentionDays) {
-        return take(session, connect, true, changesets, createdBy, retentionDays);
+                                                    String createdBy, int retentionDays, MigrationEvents events, Kind kind) {
+        return report(take(session, connect, true, changesets, createdBy, retentionDays), events, kind);
+    }
+
+    private static List<BackupRecord> report(List<BackupRecord> taken, MigrationEvents events, Kind kind) {
+        taken.forEach(b -> events.backupTaken(kind, b.kind(), b.rowCount() == null ? 0 : b.rowCount()));
+        return taken;
     }
 
     private static List<BackupRecord> take(LiquibaseSession session, Supplier<Connection> connect, boolean rollback,

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -115,6 +116,28 @@ final class Common {
         Properties parsed = properties();
         return new DatabaseDump.Target(parsed.getProperty("PGHOST", "localhost"), parsed.getProperty("PGPORT", "5432"),
                 parsed.getProperty("PGDBNAME"), userName(), password(), parsed.getProperty("sslmode"));
+    }
+
+    /**
+     * Whether {@code typed} is the password this command connects with, compared in constant time; true when it
+     * connects without one (trust, peer or certificate authentication: that login is then the only check).
+     */
+    boolean isConnectionPassword(String typed) {
+        String expected = password();
+        if (expected == null || expected.isEmpty()) {
+            return true;
+        }
+        return typed != null && java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                typed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    boolean connectsWithPassword() {
+        String given = password();
+        return given != null && !given.isEmpty();
+    }
+
+    boolean production() {
+        return List.of(contexts.toLowerCase().split("[,\\s]+")).contains("production");
     }
 
     private String password() {

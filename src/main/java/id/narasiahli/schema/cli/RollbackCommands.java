@@ -1,5 +1,6 @@
 package id.narasiahli.schema.cli;
 
+import id.narasiahli.schema.operations.control.RollbackConfirmations;
 import id.narasiahli.schema.backup.ServerBackups;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -38,7 +39,9 @@ public class RollbackCommands {
     static int rollback(@Mixin Common common, @ArgGroup(multiplicity = "1") How how,
                  @Option(names = "--confirm", paramLabel = "TOKEN", description = "the token a preview of this rollback printed") String token,
                  @Option(names = "--allow-destructive-baseline", description = "allow rolling back users or the audit table in production")
-                 boolean allowBaseline) {
+                 boolean allowBaseline,
+                 @Option(names = "--password-stdin", description = "in the production contexts, read the database password"
+                         + " (asked again before a rollback) from standard input instead of the terminal") boolean passwordStdin) {
         Output out = common.output();
         Records records = new Records(() -> common.connect("rollback"));
         try (SchemaCore core = StatusCommands.open(common, "rollback")) {
@@ -55,6 +58,7 @@ public class RollbackCommands {
             }
             if (token != null) {
                 preview(out, plan.changesets(), plan.sql(), null, null);
+                reauthenticate(common, console, passwordStdin);
                 records.confirm(token, SchemaCore.key(target), plan.digest());
             } else {
                 preview(out, plan.changesets(), plan.sql(), null, null);
@@ -63,6 +67,7 @@ public class RollbackCommands {
                     out.line("Not confirmed, nothing was rolled back.");
                     return SchemaCommand.FAILED;
                 }
+                reauthenticate(common, console, passwordStdin);
             }
             Long audit = records.start("rollback", SchemaCore.key(target));
             try (AutoCloseable lock = core.lock(common.lockWait(), waiting -> System.err.println(waiting))) {
@@ -113,7 +118,7 @@ public class RollbackCommands {
         }
     }
 
-    private static void preview(Output out, List<?> changesets, String sql, Records.Token token, String next) {
+    private static void preview(Output out, List<?> changesets, String sql, RollbackConfirmations.Issued token, String next) {
         if (out.json()) {
             if (token == null) {
                 return; // a confirmed rollback prints one document: its result
@@ -140,8 +145,43 @@ public class RollbackCommands {
         }
     }
 
+    /**
+     * In the production contexts the database password is asked again before anything is rolled back (as the admin API
+     * asks for the administrator's), on the terminal or from standard input with --password-stdin; before the token is
+     * spent, so a typing error costs no new preview.
+     */
+    private static void reauthenticate(Common common, Console console, boolean fromStdin) {
+        if (!common.production()) {
+            return;
+        }
+        if (!common.connectsWithPassword()) {
+            System.err.println("note: connected without a password (trust, peer or certificate authentication), so there is"
+                    + " no password to ask again; that login is the only check");
+            return;
+        }
+        String typed;
+        if (fromStdin) {
+            try {
+                typed = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            } catch (java.io.IOException e) {
+                typed = null;
+            }
+        } else if (console != null) {
+            char[] chars = console.readPassword("Database password of %s, asked again before a rollback in production: ",
+                    common.userName());
+            typed = chars == null ? null : new String(chars);
+        } else {
+            throw new UsageException("In the production contexts a rollback asks for the database password again: run it on a"
+                    + " terminal, or give --password-stdin with the password on standard input. Nothing was rolled back.");
+        }
+        if (!common.isConnectionPassword(typed)) {
+            throw new CommandFailure("Rollback refused, nothing was changed: the database password given again (--password-stdin"
+                    + " or the prompt) is not the one this command connects with.");
+        }
+    }
+
     private static void refuseBaseline(Common common, List<String> changesets, boolean allowed) {
-        boolean production = List.of(common.contexts.toLowerCase().split("[,\\s]+")).contains("production");
+        boolean production = common.production();
         List<String> baseline = changesets.stream().filter(c -> BASELINE.stream().anyMatch(id -> c.contains("::" + id + "::"))).toList();
         if (production && !baseline.isEmpty() && !allowed) {
             throw new CommandFailure("Refused, nothing was changed: this rollback includes " + baseline + ", which drops the accounts"

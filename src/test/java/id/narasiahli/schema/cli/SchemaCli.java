@@ -47,11 +47,32 @@ public final class SchemaCli {
     }
 
     private static Result run(String database, boolean testChangelogs, String... args) {
-        return exec(Map.of("DB_HOST", "localhost", "DB_PORT", Integer.toString(TestDatabase.port()), "DB_NAME", database,
-                "DB_USER", TestDatabase.USER, "DB_SSL", "disable"), testChangelogs, args);
+        return exec(environment(database), testChangelogs, args);
+    }
+
+    /**
+     * With the test changelogs, DB_PASSWORD set (the test server trusts every login, so any password connects) and
+     * {@code stdin} on standard input.
+     */
+    static Result runWithPassword(String database, String password, String stdin, String... args) {
+        Map<String, String> environment = new java.util.HashMap<>(environment(database));
+        environment.put("DB_PASSWORD", password);
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--changelog-file");
+        all.add("test-changelogs/cli/cli-master.xml");
+        return exec(environment, true, stdin, all.toArray(String[]::new));
+    }
+
+    private static Map<String, String> environment(String database) {
+        return Map.of("DB_HOST", "localhost", "DB_PORT", Integer.toString(TestDatabase.port()), "DB_NAME", database,
+                "DB_USER", TestDatabase.USER, "DB_SSL", "disable");
     }
 
     static Result exec(Map<String, String> environment, boolean testChangelogs, String... args) {
+        return exec(environment, testChangelogs, null, args);
+    }
+
+    private static Result exec(Map<String, String> environment, boolean testChangelogs, String stdin, String... args) {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: mvn package writes it");
         }
@@ -64,7 +85,11 @@ public final class SchemaCli {
             builder.environment().keySet().removeIf(k -> k.startsWith("DB_") || k.startsWith("NARASI_"));
             builder.environment().putAll(environment);
             Process process = builder.start();
-            process.getOutputStream().close();
+            try (var input = process.getOutputStream()) {
+                if (stdin != null) {
+                    input.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             if (!process.waitFor(5, TimeUnit.MINUTES)) {

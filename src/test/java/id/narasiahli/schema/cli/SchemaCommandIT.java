@@ -10,9 +10,15 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,6 +136,35 @@ class SchemaCommandIT {
         assertEquals("users", TestDatabase.queryValue(database, "SELECT to_regclass('users')::text"));
     }
 
+    /**
+     * In the production contexts (the default) a command that connects with a password asks for it again before a
+     * rollback: refused without it (exit 2) and with a wrong one (exit 1), the token still unspent; the right one rolls back.
+     */
+    @Test
+    void aRollbackInProductionAsksForTheDatabasePasswordAgain() {
+        String database = TestDatabase.createDatabase("cli_reauth");
+        String password = "s3cret-for-the-test";
+        assertEquals(0, SchemaCli.runWithPassword(database, password, null, "update").exit());
+        String token = SchemaCli.field(SchemaCli.runWithPassword(database, password, null, "rollback-sql", "--count", "1", "--json").out(),
+                "confirmationToken");
+
+        SchemaCli.Result noPassword = SchemaCli.runWithPassword(database, password, null, "rollback", "--count", "1", "--confirm", token);
+        assertEquals(2, noPassword.exit(), noPassword.toString());
+        assertTrue(noPassword.err().contains("--password-stdin"), noPassword.toString());
+        SchemaCli.Result wrong = SchemaCli.runWithPassword(database, password, "not-it\n", "rollback", "--count", "1", "--confirm", token,
+                "--password-stdin");
+        assertEquals(1, wrong.exit(), wrong.toString());
+        assertTrue(wrong.err().contains("is not the one this command connects with"), wrong.toString());
+        assertEquals("cli_notes_remark", TestDatabase.queryValue(database,
+                "SELECT id FROM databasechangelog ORDER BY orderexecuted DESC LIMIT 1"), "nothing rolled back");
+
+        SchemaCli.Result right = SchemaCli.runWithPassword(database, password, password + "\n", "rollback", "--count", "1",
+                "--confirm", token, "--password-stdin");
+        assertEquals(0, right.exit(), right.toString());
+        assertEquals("cli_notes", TestDatabase.queryValue(database,
+                "SELECT id FROM databasechangelog ORDER BY orderexecuted DESC LIMIT 1"), "the same token, now with the password");
+    }
+
     @Test
     void droppedTableAndColumnComeBackWithRestoreBackupAfterTheUpdate() {
         String database = TestDatabase.createDatabase("cli_restore");
@@ -172,6 +207,34 @@ class SchemaCommandIT {
         assertEquals(1, refused.exit(), refused.toString());
         assertTrue(refused.err().contains("could not keep 2 table-level backups kept in narasi_backup"), refused.toString());
         assertEquals("26", TestDatabase.queryValue(database, "SELECT count(*) FROM cli_notes"), "nothing was rolled back");
+    }
+
+    /** The command's audit row is there while it runs (STARTED, the OS user as actor) and completed in place after. */
+    @Test
+    void theAuditRowIsWrittenBeforeTheUpdateRunsAndCompletedAfter() throws Exception {
+        String database = TestDatabase.createDatabase("cli_audit_first");
+        assertEquals(0, SchemaCli.runWithTestChangelogs(database, "update", "--count", Integer.toString(PRODUCTION.size() + 1)).exit());
+        String before = TestDatabase.queryValue(database, "SELECT max(id) FROM schema_operation_audit");
+        String query = "SELECT (SELECT outcome || ' ' || actor_name FROM schema_operation_audit WHERE id > " + before + ")";
+        CompletableFuture<SchemaCli.Result> update;
+        String started;
+        try (Connection holder = TestDatabase.dataSource(database).getConnection(); Statement lock = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            lock.execute("LOCK TABLE cli_notes IN ACCESS SHARE MODE"); // cli_notes_remark's ALTER TABLE waits for it
+            update = CompletableFuture.supplyAsync(() -> SchemaCli.runWithTestChangelogs(database, "update"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            started = TestDatabase.queryValue(database, query);
+            while (started == null && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                started = TestDatabase.queryValue(database, query);
+            }
+            assertFalse(update.isDone(), "the update waits for the lock on cli_notes");
+            holder.rollback();
+        }
+        assertEquals("STARTED " + System.getProperty("user.name") + "@", started == null ? null : started.substring(0, started.indexOf('@') + 1));
+        SchemaCli.Result done = update.get(60, TimeUnit.SECONDS);
+        assertEquals(0, done.exit(), done.toString());
+        assertEquals("SUCCEEDED", TestDatabase.queryValue(database, "SELECT outcome FROM schema_operation_audit WHERE id > " + before));
     }
 
     @Test

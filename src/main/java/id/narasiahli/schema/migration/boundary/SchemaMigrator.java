@@ -118,7 +118,7 @@ public class SchemaMigrator {
             }
             state.activity("backing up rows that pending changesets remove");
             ServerBackups.beforeUpdate(session, settings::connect, session.selection().pending(), "startup",
-                    settings.backupRetentionDays());
+                    settings.backupRetentionDays(), events, Kind.STARTUP);
             state.activity("running migrations");
             lockRetry.update(session, timer, () -> lock.acquire(lockWait, state::activity), settings::connect);
         } catch (SchemaMigrationException e) {

@@ -2,12 +2,14 @@ package id.narasiahli.schema.operations.boundary;
 
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.platform.control.ClientAddress;
 import id.narasiahli.schema.backup.BackupRecord;
 import id.narasiahli.platform.control.Page;
 import id.narasiahli.schema.operations.control.Actor;
 import id.narasiahli.schema.operations.control.OperationAudit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,6 +53,12 @@ public class SchemaAdminResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpServletRequest request;
+
+    @Inject
+    ClientAddress clientAddress;
+
     @GET
     @Path("status")
     @Operation(summary = "Applied and pending changesets, tags, checksums, the lock, unexpected changesets; never waits for the lock")
@@ -91,10 +99,14 @@ public class SchemaAdminResource {
 
     @POST
     @Path("rollback")
-    @Operation(summary = "Run a previewed rollback: the same target plus {\"confirmationToken\"} from the preview")
+    @Operation(summary = "Run a previewed rollback: the same target plus {\"confirmationToken\"} from the preview and, in the"
+            + " production contexts, {\"password\"}: the administrator's own password (the preview says passwordRequired)")
+    @APIResponse(responseCode = "400", description = "password missing where it is required (named)")
+    @APIResponse(responseCode = "403", description = "Wrong password (password-mismatch); nothing was rolled back")
     @APIResponse(responseCode = "409", description = "Wrong, used, expired or stale token; the database changed since the preview")
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords, as for a login")
     public SchemaViews.RollbackResult rollback(String body) {
-        return operations.rollback(actor(), body);
+        return operations.rollback(actor(), body, clientAddress.of(request));
     }
 
     @GET

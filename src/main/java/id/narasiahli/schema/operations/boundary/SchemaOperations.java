@@ -14,6 +14,7 @@ import id.narasiahli.schema.liquibase.ChangesetRef;
 import id.narasiahli.schema.migration.control.ChangesetTimer;
 import id.narasiahli.schema.liquibase.ErrorMessages;
 import id.narasiahli.schema.operations.control.HeldLock;
+import id.narasiahli.accounts.boundary.Credentials;
 import id.narasiahli.schema.operations.control.OperationAudit;
 import id.narasiahli.schema.operations.control.OperationAudit.Outcome;
 import id.narasiahli.schema.operations.control.OperationGate;
@@ -52,6 +53,7 @@ import java.util.function.Function;
 import static id.narasiahli.schema.operations.control.RequestBody.CONFIRMATION_TOKEN;
 import static id.narasiahli.schema.operations.control.RequestBody.COUNT;
 import static id.narasiahli.schema.operations.control.RequestBody.DRY_RUN;
+import static id.narasiahli.schema.operations.control.RequestBody.PASSWORD;
 import static id.narasiahli.schema.operations.control.RequestBody.TAG;
 import static id.narasiahli.schema.operations.control.RequestBody.TO_TAG;
 
@@ -81,6 +83,9 @@ public class SchemaOperations {
     RollbackConfirmations confirmations;
 
     @Inject
+    Credentials credentials;
+
+    @Inject
     MigrationMetrics events;
 
     /** The SQL pending changesets would run; nothing is written, so it is not audited. */
@@ -104,7 +109,7 @@ public class SchemaOperations {
                     UpdatePlan plan = UpdatePlan.of(session, target);
                     try (HeldLock lock = HeldLock.take(session)) {
                         ServerBackups.beforeUpdate(session, sessions::connect, session.selection().updateCandidates(target),
-                                actor.name(), sessions.backupRetentionDays());
+                                actor.name(), sessions.backupRetentionDays(), events, Kind.ADMIN);
                         ChangesetTimer timer = new ChangesetTimer(events, Kind.ADMIN);
                         long start = System.nanoTime();
                         events.runStarted(Kind.ADMIN);
@@ -143,7 +148,7 @@ public class SchemaOperations {
                     refuseBaseline(plan);
                     RollbackConfirmations.Issued issued = confirmations.issue(actor, plan);
                     return new SchemaViews.RollbackPreview(target.toString(), plan.changesets(), plan.sql(), issued.token(),
-                            issued.expiresAt());
+                            issued.expiresAt(), sessions.production());
                 }
             });
         }, preview -> "previewed rolling back " + refs(preview.changesets()));
@@ -151,12 +156,18 @@ public class SchemaOperations {
 
     /**
      * Runs the rollback a preview showed. The plan is worked out again and must have the preview's digest;
-     * under the migration lock the recorded history must still be the one the plan was computed from.
+     * under the migration lock the recorded history must still be the one the plan was computed from. In the
+     * production contexts the administrator's password is asked again (a stolen bearer token alone cannot drop
+     * data), checked and throttled like a login.
      */
-    public SchemaViews.RollbackResult rollback(Actor actor, String body) {
-        return audited(actor, "rollback", body, List.of(TO_TAG, COUNT, CONFIRMATION_TOKEN), request -> {
+    public SchemaViews.RollbackResult rollback(Actor actor, String body, String clientAddress) {
+        return audited(actor, "rollback", body, List.of(TO_TAG, COUNT, CONFIRMATION_TOKEN, PASSWORD), request -> {
             String token = request.required(CONFIRMATION_TOKEN);
             Target target = request.target();
+            String password = request.secret(PASSWORD);
+            if (sessions.production() || password != null) {
+                credentials.confirm(actor.id(), PASSWORD, password, clientAddress, "nothing was rolled back");
+            }
             return gate.run("rollback " + target, actor, () -> {
                 try (LiquibaseSession session = sessions.forCommands()) {
                     requireValid(session);
@@ -169,7 +180,7 @@ public class SchemaOperations {
                         }
                         confirmations.consume(token);
                         ServerBackups.beforeRollback(session, sessions::connect, session.selection().rollbackCandidates(target),
-                                actor.name(), sessions.backupRetentionDays());
+                                actor.name(), sessions.backupRetentionDays(), events, Kind.ADMIN);
                         RollbackRecorder recorder = new RollbackRecorder();
                         try {
                             session.run(plan.command(), withListener(plan.arguments(), recorder));
@@ -274,18 +285,20 @@ public class SchemaOperations {
     private <T> T audited(Actor actor, String operation, String body, List<String> fields, Function<RequestBody, T> action,
                           Function<T, String> summary) {
         String request = RequestBody.unreadable(body);
+        Long started = null;
         try {
             RequestBody parsed = RequestBody.read(body);
             request = parsed.forAudit();
+            started = audit.start(actor, operation, request);
             T result = action.apply(parsed.allowOnly(fields));
-            audit.record(actor, operation, request, Outcome.SUCCEEDED, summary.apply(result));
+            audit.finish(started, actor, operation, request, Outcome.SUCCEEDED, summary.apply(result));
             return result;
         } catch (ApiException e) {
             boolean failed = e.status() >= 500 || "changeset-failed".equals(e.type()) || "schema-operation-failed".equals(e.type());
-            audit.record(actor, operation, request, failed ? Outcome.FAILED : Outcome.REFUSED, e.status() + " " + e.getMessage());
+            audit.finish(started, actor, operation, request, failed ? Outcome.FAILED : Outcome.REFUSED, e.status() + " " + e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            audit.record(actor, operation, request, Outcome.FAILED, ErrorMessages.oneLine(e));
+            audit.finish(started, actor, operation, request, Outcome.FAILED, ErrorMessages.oneLine(e));
             throw e;
         }
     }

@@ -93,8 +93,9 @@ public final class SchemaViews {
     public record ApplyResult(String target, String deploymentId, List<AppliedNow> applied, int pendingCount) {
     }
 
+    /** {@code passwordRequired}: the rollback must carry the administrator's password (the production contexts). */
     public record RollbackPreview(String target, List<ChangesetRef> changesets, String sql, String confirmationToken,
-                                  Instant expiresAt) {
+                                  Instant expiresAt, boolean passwordRequired) {
     }
 
     public record RollbackResult(String target, List<ChangesetRef> rolledBack, int pendingCount) {

@@ -31,6 +31,8 @@ public final class RequestBody {
     public static final String TAG = "tag";
     public static final String CONFIRMATION_TOKEN = "confirmationToken";
     public static final String DRY_RUN = "dryRun";
+    /** The administrator's own password, asked again before a rollback in the production contexts. */
+    public static final String PASSWORD = "password";
 
     /** Liquibase's tag column is VARCHAR(255). */
     private static final int MAX_TAG = 255;
@@ -122,13 +124,27 @@ public final class RequestBody {
         throw ApiException.invalid(field, "must be true or false");
     }
 
-    /** The request as recorded in the audit: what was asked, never the confirmation token itself. */
+    /** The request as recorded in the audit: what was asked, never the confirmation token or the password. */
     public String forAudit() {
         JsonObjectBuilder copy = Json.createObjectBuilder(json);
-        if (json.containsKey(CONFIRMATION_TOKEN)) {
-            copy.add(CONFIRMATION_TOKEN, "(redacted)");
+        for (String secret : List.of(CONFIRMATION_TOKEN, PASSWORD)) {
+            if (json.containsKey(secret)) {
+                copy.add(secret, "(redacted)");
+            }
         }
         return copy.build().toString();
+    }
+
+    /** A string field exactly as sent (a password is not trimmed); null when absent. */
+    public String secret(String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString text)) {
+            throw ApiException.invalid(field, "must be a string");
+        }
+        return text.getString();
     }
 
     /** What the audit records of a body that could not be read at all. */
@@ -137,14 +153,11 @@ public final class RequestBody {
     }
 
     private String string(String field) {
-        JsonValue value = json.get(field);
-        if (value == null || value == JsonValue.NULL) {
+        String sent = secret(field);
+        if (sent == null) {
             return null;
         }
-        if (!(value instanceof JsonString text)) {
-            throw ApiException.invalid(field, "must be a string");
-        }
-        String s = text.getString().strip();
+        String s = sent.strip();
         if (s.isEmpty()) {
             throw ApiException.invalid(field, "must not be blank");
         }
