@@ -26,8 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -67,6 +65,18 @@ public class ConversationsResource {
 
     public static class TextMessage {
         @NotBlank @Size(max = ChatMessage.TEXT_LENGTH)
+        public String text;
+    }
+
+    /** The parts of a multipart message, for the document only (the parts are read as EntityPart). */
+    @Schema(name = "AttachmentForm")
+    public static class AttachmentForm {
+        @NotNull
+        public EntityPart file;
+        @Schema(enumeration = {"image", "file", "audio"}, description = "Checked against the content; decided from it when missing")
+        public String type;
+        @Size(max = ChatMessage.TEXT_LENGTH)
+        @Schema(description = "A caption")
         public String text;
     }
 
@@ -134,9 +144,10 @@ public class ConversationsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(operationId = "sendMessage", summary = "Send a message: a JSON body {text}, or multipart with part 'file' and optional parts 'type'"
             + " (image, file, audio) and 'text' (caption). The kind of a file is decided from its content, not its name")
-    @RequestBody(required = true, description = "The multipart form (a file) is also accepted here; it is documented at"
-            + " POST /api/conversations/{id}/attachments", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TextMessage.class)))
+    @RequestBody(required = true, description = "A text as JSON, or a file as a multipart form (the form alone is also at"
+            + " POST /api/conversations/{id}/attachments, for clients that take one media type per operation)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TextMessage.class)),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = AttachmentForm.class))})
     @APIResponse(responseCode = "201", description = "Sent; fileUrl is the authenticated download path of a file",
             content = @Content(schema = @Schema(implementation = MessageView.class)))
     public Response sendAttachment(@PathParam("id") int id, @FormParam("file") EntityPart file,
@@ -153,11 +164,8 @@ public class ConversationsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(operationId = "sendAttachment", summary = "Send a file: the multipart form of POST .../messages on a path of its own,"
             + " for clients that take one media type per operation")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(
-            type = SchemaType.OBJECT, requiredProperties = "file", properties = {
-            @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary"),
-            @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = {"image", "file", "audio"}),
-            @SchemaProperty(name = "text", type = SchemaType.STRING, maxLength = ChatMessage.TEXT_LENGTH)})))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = AttachmentForm.class)))
     @APIResponse(responseCode = "201", description = "Sent; fileUrl is the authenticated download path",
             content = @Content(schema = @Schema(implementation = MessageView.class)))
     @APIResponse(responseCode = "413", description = "Larger than narasi.chat.attachment-max-bytes")

@@ -109,6 +109,11 @@ public final class ApiTypes {
         return null;
     }
 
+    /** The schemas the method's OpenAPI annotations name, with types of ours as references. */
+    public ApiAnnotations annotations() {
+        return new ApiAnnotations(this::schemaFor);
+    }
+
     /** Adds or corrects the component schemas of every type {@link #schemaOf} referred to. */
     public void completeSchemas(Components components) {
         Set<Class<?>> done = new LinkedHashSet<>();
@@ -207,7 +212,8 @@ public final class ApiTypes {
         return existing;
     }
 
-    private Schema schemaFor(Type generic) {
+    /** The schema of a Java type as JSON-B writes it; a type of ours is a {@code $ref} to its component schema. */
+    public Schema schemaFor(Type generic) {
         Class<?> type = raw(generic);
         if (type == String.class || type == Character.class || type == char.class) {
             return OASFactory.createSchema().type(Schema.SchemaType.STRING);
@@ -233,6 +239,9 @@ public final class ApiTypes {
         if (type == Instant.class || type == LocalDateTime.class || type == OffsetDateTime.class) {
             return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time")
                     .description("UTC, e.g. 2026-01-31T08:00:00.000000Z");
+        }
+        if (type == byte[].class || type == jakarta.ws.rs.core.EntityPart.class || java.io.InputStream.class.isAssignableFrom(type)) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("binary"); // a part of a multipart form
         }
         if (type.isEnum()) {
             return OASFactory.createSchema().type(Schema.SchemaType.STRING)
