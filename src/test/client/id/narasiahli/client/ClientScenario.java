@@ -1,18 +1,23 @@
 package id.narasiahli.client;
 
 import id.narasiahli.client.api.AuthApi;
+import id.narasiahli.client.api.ConversationsApi;
 import id.narasiahli.client.api.EducationApi;
 import id.narasiahli.client.api.FilesApi;
 import id.narasiahli.client.api.MeApi;
 import id.narasiahli.client.model.AccountResponse;
+import id.narasiahli.client.model.ConversationView;
 import id.narasiahli.client.model.DeleteAccountRequest;
 import id.narasiahli.client.model.Education;
 import id.narasiahli.client.model.EducationPage;
 import id.narasiahli.client.model.EducationRequest;
 import id.narasiahli.client.model.LoginRequest;
+import id.narasiahli.client.model.MessageView;
+import id.narasiahli.client.model.OpenRequest;
 import id.narasiahli.client.model.Profile;
 import id.narasiahli.client.model.RefreshRequest;
 import id.narasiahli.client.model.RegisterRequest;
+import id.narasiahli.client.model.TextMessage;
 import id.narasiahli.client.model.TokenResponse;
 
 import java.io.File;
@@ -99,6 +104,17 @@ public class ClientScenario implements Function<String, Map<String, Object>> {
         seen.put("certificateImage", download);
         File downloaded = new FilesApi(signedIn).downloadFiles(download.substring(download.lastIndexOf('/') + 1));
         seen.put("downloadedSameBytes", Arrays.equals(PNG, Files.readAllBytes(downloaded.toPath())));
+
+        AccountResponse other = auth.register(new RegisterRequest().email("other-" + email).password(password).fullName("Other Side"));
+        seen.put("otherId", other.getId());
+        ConversationsApi conversations = new ConversationsApi(signedIn);
+        ConversationView conversation = conversations.openConversations(new OpenRequest().participantId(other.getId()));
+        seen.put("conversationId", conversation.getId());
+        MessageView text = conversations.sendMessage(conversation.getId(), new TextMessage().text("Halo"));
+        seen.put("messageText", text.getText());
+        MessageView file = conversations.sendAttachment(conversation.getId(), image, "image", "the certificate");
+        seen.put("attachmentType", file.getMessageType());
+        seen.put("attachmentCaption", file.getText());
 
         new MeApi(signedIn).deleteAccount(new DeleteAccountRequest().password(password));
         return seen;

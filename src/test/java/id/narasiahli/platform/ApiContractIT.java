@@ -133,16 +133,19 @@ class ApiContractIT {
                 .getJsonObject("200").getJsonObject("content").getJsonObject("application/octet-stream").getJsonObject("schema");
         assertEquals(Json.createObjectBuilder().add("type", "string").add("format", "binary").build(), download);
 
-        for (String upload : List.of("/api/me/education/{id}/certificate", "/api/conversations/{id}/attachments",
-                "/api/conversations/{id}/messages")) {
-            JsonObject form = resolve(schemas, paths.getJsonObject(upload).getJsonObject("post").getJsonObject("requestBody")
-                    .getJsonObject("content").getJsonObject("multipart/form-data").getJsonObject("schema"));
+        for (String upload : List.of("/api/me/education/{id}/certificate", "/api/conversations/{id}/attachments")) {
+            JsonObject form = paths.getJsonObject(upload).getJsonObject("post").getJsonObject("requestBody")
+                    .getJsonObject("content").getJsonObject("multipart/form-data").getJsonObject("schema");
+            // in place: generators make parameters of a form's parts and no model for it, yet import a referred one
+            assertFalse(form.containsKey("$ref"), upload + ": " + form);
             assertEquals("binary", form.getJsonObject("properties").getJsonObject("file").getString("format"), upload + ": " + form);
             assertEquals(List.of("file"), form.getJsonArray("required").getValuesAs(JsonString::getString), upload + ": " + form);
         }
-        assertEquals("#/components/schemas/TextMessage", paths.getJsonObject("/api/conversations/{id}/messages")
-                .getJsonObject("post").getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json")
-                .getJsonObject("schema").getString("$ref"), "a text message is JSON");
+        JsonObject message = paths.getJsonObject("/api/conversations/{id}/messages").getJsonObject("post")
+                .getJsonObject("requestBody").getJsonObject("content");
+        assertEquals(Set.of("application/json"), message.keySet(), "a text message is JSON; its form is at .../attachments");
+        assertEquals("#/components/schemas/TextMessage", message.getJsonObject("application/json").getJsonObject("schema")
+                .getString("$ref"));
         JsonObject scope = resolve(schemas, paths.getJsonObject("/api/admin/schema/apply").getJsonObject("post")
                 .getJsonObject("requestBody").getJsonObject("content").getJsonObject("application/json").getJsonObject("schema"));
         assertEquals("boolean", scope.getJsonObject("properties").getJsonObject("all").getString("type"), scope.toString());

@@ -102,6 +102,9 @@ class GeneratedClientIT {
         assertEquals(true, seen.get("listedSameCreatedAt"), seen.toString());
         assertTrue(((String) seen.get("certificateImage")).startsWith("/api/files/"), seen.toString());
         assertEquals(true, seen.get("downloadedSameBytes"), "the binary download through the client: " + seen);
+        assertEquals("Halo", seen.get("messageText"), seen.toString());
+        assertEquals("image", seen.get("attachmentType"), "a multipart message through the client: " + seen);
+        assertEquals("the certificate", seen.get("attachmentCaption"), seen.toString());
         // the account the client made and deleted, as PostgreSQL has it
         assertTrue(email.startsWith("client-"), email);
         assertEquals("0", SharedServer.queryValue("SELECT count(*) FROM users WHERE id = ?", id), "the account is gone");

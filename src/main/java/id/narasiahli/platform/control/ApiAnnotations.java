@@ -25,14 +25,17 @@ import java.util.function.Function;
  * two cases: it inlines {@code @Schema(implementation = X.class)} of an {@code @APIResponse} (so generators invent a
  * model per operation instead of using {@code X}), and it ignores {@code @RequestBody} on a method with
  * {@code @FormParam} parameters (writing {@code *}{@code /*: object} instead of the multipart form). An implementation
- * class becomes a {@code $ref} through {@code types} (which then also completes its component schema).
+ * class becomes a {@code $ref} through {@code types} (which then also completes its component schema), except as a
+ * multipart form, which is written out in place.
  */
 public final class ApiAnnotations {
 
     private final Function<Type, Schema> types;
+    private final Function<Class<?>, Schema> inline;
 
-    public ApiAnnotations(Function<Type, Schema> types) {
+    public ApiAnnotations(Function<Type, Schema> types, Function<Class<?>, Schema> inline) {
         this.types = types;
+        this.inline = inline;
     }
 
     /** Status code to the schema its {@code @APIResponse} content names; codes without a schema are left out. */
@@ -47,22 +50,24 @@ public final class ApiAnnotations {
 
     /**
      * Media type to schema of the request body, as {@code @RequestBody} states it; a method with {@code @FormParam}
-     * parameters and no annotated {@code multipart/form-data} content gets one built from the parameters (a part
-     * read as an {@code EntityPart} or stream is binary). Empty when neither says anything.
+     * parameters and no annotated content gets a {@code multipart/form-data} one built from the parameters (a part
+     * not read as a String is binary). Empty when neither says anything.
      */
     public Map<String, Schema> requestBody(Method method) {
         Map<String, Schema> content = new LinkedHashMap<>();
         RequestBody annotation = method.getAnnotation(RequestBody.class);
         if (annotation != null) {
             for (Content media : annotation.content()) {
-                Schema schema = schema(media.schema());
+                Schema schema = media.mediaType().equals(MediaType.MULTIPART_FORM_DATA)
+                        && media.schema().implementation() != Void.class
+                        ? inline.apply(media.schema().implementation()) : schema(media.schema());
                 if (schema != null) {
                     content.put(media.mediaType().isEmpty() ? MediaType.APPLICATION_JSON : media.mediaType(), schema);
                 }
             }
         }
         List<Parameter> parts = Arrays.stream(method.getParameters()).filter(p -> p.isAnnotationPresent(FormParam.class)).toList();
-        if (!parts.isEmpty() && !content.containsKey(MediaType.MULTIPART_FORM_DATA)) {
+        if (!parts.isEmpty() && content.isEmpty()) {
             Schema form = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
             for (Parameter part : parts) {
                 boolean text = part.getType() == String.class;

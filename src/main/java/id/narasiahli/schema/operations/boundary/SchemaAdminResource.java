@@ -83,7 +83,9 @@ public class SchemaAdminResource {
     }
 
     @Schema(name = "RollbackRequest", description = "The target of the preview and the confirmationToken it gave")
-    public static class Rollback extends RollbackTarget {
+    public static class Rollback {
+        public String toTag;
+        @Min(1) public Integer count;
         @NotNull public String confirmationToken;
     }
 
