@@ -27,7 +27,7 @@ function targetChooser(name, legend, choices) {
         if (chosen === 'count') {
             return {count: /^\d+$/.test(value) ? Number(value) : value};
         }
-        return {};
+        return {all: true}; // the API takes no empty body to mean all
     };
     return {fieldset, read};
 }

@@ -86,7 +86,7 @@ export async function render(body) {
     }
 
     const lint = await api.get('/api/admin/schema/lint');
-    const dryRun = await api.post('/api/admin/schema/dry-run', {});
+    const dryRun = await api.post('/api/admin/schema/dry-run', {all: true});
     const findings = lint.ok ? lint.body.findings : [];
     const sql = dryRun.ok ? byChangeset(dryRun.body.sql) : new Map();
     if (!lint.ok) {

@@ -197,6 +197,12 @@ class ConsoleIT {
         assertTrue(audit.contains("apply") && audit.contains("tag") && audit.contains("rollback-preview"), audit);
         browser.screenshot("operations");
 
+        // "All pending" is sent as {"all": true}: the API takes no empty body to mean all
+        browser.find(By.id("apply-target-all")).click();
+        browser.find(By.id("dry-run-button")).click();
+        String dryRun = browser.awaitText(By.id("apply-result"), "Dry run (all pending changesets): 6 changesets would run");
+        assertTrue(dryRun.contains("CREATE TABLE ops_alpha"), dryRun);
+
         // Drift: pending changesets are what the live database lacks against the changelog
         go("drift");
         browser.awaitText(By.id("drift-changelog-title"), "Live database against the changelog");

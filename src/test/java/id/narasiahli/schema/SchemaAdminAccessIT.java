@@ -118,9 +118,9 @@ class SchemaAdminAccessIT {
 
     @Test
     void nothingIsPendingSoADryRunIsEmptyAndApplyingMoreIsRefused() {
-        JsonObject dryRun = ok(admin.post("/api/admin/schema/dry-run", Json.createObjectBuilder().build()));
+        JsonObject dryRun = ok(admin.post("/api/admin/schema/dry-run", Json.createObjectBuilder().add("all", true).build()));
         assertEquals(List.of(), dryRun.getJsonArray("changesets"));
-        JsonObject nothing = ok(admin.post("/api/admin/schema/apply", Json.createObjectBuilder().build()));
+        JsonObject nothing = ok(admin.post("/api/admin/schema/apply", Json.createObjectBuilder().add("all", true).build()));
         assertEquals(List.of(), nothing.getJsonArray("applied"));
 
         Api.Response refused = admin.post("/api/admin/schema/apply", Json.createObjectBuilder().add("count", 1).build());

@@ -131,7 +131,7 @@ class SchemaOperationsIT {
         assertEquals(503, payara.get("/health/ready").statusCode(), "not ready while changesets are pending");
         assertEquals(6.0, PrometheusText.scrape(payara.baseUri()).value("narasi_migration_changesets_pending"), "the pending gauge");
 
-        JsonObject applied = ok(admin.post("/api/admin/schema/apply", Json.createObjectBuilder().build()));
+        JsonObject applied = ok(admin.post("/api/admin/schema/apply", ALL));
         assertEquals(List.of(BASELINE, ALPHA, BETA, RELEASE, GAMMA, IRREVERSIBLE), changesets(applied.getJsonArray("applied")));
         assertEquals(0, applied.getInt("pendingCount"));
         assertTrue(applied.getString("deploymentId").matches("\\d{10}"), applied.toString());
@@ -218,7 +218,7 @@ class SchemaOperationsIT {
         String tracking = trackingTables();
         List<String> schema = SchemaSnapshot.of(database);
 
-        JsonObject all = ok(admin.post("/api/admin/schema/dry-run", Json.createObjectBuilder().build()));
+        JsonObject all = ok(admin.post("/api/admin/schema/dry-run", ALL));
         assertEquals(List.of(BASELINE, ALPHA, BETA, RELEASE, GAMMA, IRREVERSIBLE), strings(all.getJsonArray("changesets")));
         String sql = all.getString("sql");
         assertTrue(sql.contains("CREATE TABLE ops_alpha (id INTEGER PRIMARY KEY, label VARCHAR(20));"), sql);
@@ -343,7 +343,7 @@ class SchemaOperationsIT {
 
     @Test
     void aChangesetWithoutRollbackBlocksTheRollbackAndIsNamed() throws SQLException {
-        ok(admin.post("/api/admin/schema/apply", Json.createObjectBuilder().build()));
+        ok(admin.post("/api/admin/schema/apply", ALL));
         String tracking = trackingTables();
         List<String> schema = SchemaSnapshot.of(database);
 
@@ -378,7 +378,7 @@ class SchemaOperationsIT {
         assertTrue(status.getJsonArray("validationProblems").getString(0).contains(ALPHA));
 
         String tracking = trackingTables();
-        Api.Response refused = admin.post("/api/admin/schema/apply", Json.createObjectBuilder().build());
+        Api.Response refused = admin.post("/api/admin/schema/apply", ALL);
         assertProblem(409, "schema-validation-failed", refused);
         assertTrue(refused.json().getString("detail").contains(ALPHA), refused.toString());
         assertEquals(tracking, trackingTables());
@@ -414,7 +414,7 @@ class SchemaOperationsIT {
         assertEquals(List.of(BASELINE, ALPHA, BETA, RELEASE), marked.subList(REAL_CHANGESETS, REAL_CHANGESETS + 4));
         assertEquals(2, repaired.getInt("pendingCount"));
 
-        JsonObject applied = ok(admin.post("/api/admin/schema/apply", Json.createObjectBuilder().build()));
+        JsonObject applied = ok(admin.post("/api/admin/schema/apply", ALL));
         assertEquals(List.of(GAMMA, IRREVERSIBLE), changesets(applied.getJsonArray("applied")), "only what is new runs");
         assertEquals("legacy", text("SELECT label FROM ops_alpha WHERE id = 7"));
         assertEquals("0", text("SELECT count(*) FROM ops_alpha WHERE gamma IS NOT NULL"), "gamma column added");
@@ -439,6 +439,15 @@ class SchemaOperationsIT {
         assertInvalid("toTag", admin.post("/api/admin/schema/repair", body("toTag", "no-such-tag")));
         assertInvalid("count", admin.post("/api/admin/schema/repair", body("count", 1)));
         assertInvalid("body", admin.post("/api/admin/schema/rollback/preview", Json.createObjectBuilder().build()));
+        // acting on every pending changeset is never the default: an empty body or {} names the missing field
+        for (String path : List.of("/api/admin/schema/apply", "/api/admin/schema/dry-run", "/api/admin/schema/repair")) {
+            assertInvalid("all", admin.post(path, Json.createObjectBuilder().build()));
+            assertInvalid("all", admin.postRaw(path, "application/json", ""));
+            assertInvalid("all", admin.postRaw(path, "application/json", "{\"all\": false}"));
+            assertInvalid("all", admin.postRaw(path, "application/json", "{\"all\": \"yes\"}"));
+        }
+        assertInvalid("body", admin.postRaw("/api/admin/schema/apply", "application/json", "{\"all\": true, \"count\": 1}"));
+        assertInvalid("all", admin.postRaw("/api/admin/schema/rollback/preview", "application/json", "{\"all\": true}"));
         assertInvalid("count", admin.post("/api/admin/schema/rollback/preview", body("count", REAL_CHANGESETS + 1)));
         assertInvalid("confirmationToken", admin.post("/api/admin/schema/rollback", body("count", 1)));
         assertInvalid("tag", admin.post("/api/admin/schema/tags", Json.createObjectBuilder().build()));
@@ -610,6 +619,8 @@ class SchemaOperationsIT {
         String token = ok(admin.post("/api/admin/schema/rollback/preview", target)).getString("confirmationToken");
         ok(rollback(target, token));
     }
+
+    private static final JsonObject ALL = Json.createObjectBuilder().add("all", true).build();
 
     private static JsonObject body(String field, String value) {
         return Json.createObjectBuilder().add(field, value).build();

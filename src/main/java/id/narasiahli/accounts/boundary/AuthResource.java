@@ -1,6 +1,7 @@
 package id.narasiahli.accounts.boundary;
 
 import id.narasiahli.accounts.control.PasswordPolicy;
+import id.narasiahli.platform.control.Problem;
 import id.narasiahli.accounts.control.RefreshTokens;
 import id.narasiahli.accounts.control.Tokens;
 import id.narasiahli.accounts.entity.User;
@@ -116,6 +117,7 @@ public class AuthResource {
                 ApiException.unauthorized("This refresh token was already used; all sessions of this login are revoked"));
     }
 
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // nothing on success: see platform.control.ApiTypesTest
     @POST
     @Path("logout")
     @Operation(operationId = "logout", summary = "Revoke the refresh token and every token rotated from the same login")

@@ -1,6 +1,7 @@
 package id.narasiahli.aichat.boundary;
 
 import id.narasiahli.accounts.control.CurrentUser;
+import id.narasiahli.platform.control.Problem;
 import id.narasiahli.aichat.entity.AiChatMessage;
 import id.narasiahli.aichat.entity.AiChatSession;
 import id.narasiahli.platform.boundary.RestConfiguration;
@@ -107,6 +108,7 @@ public class AiSessionsResource {
         return aiChat.update(currentUser.id(), id, body.title, body.status);
     }
 
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // nothing on success: see platform.control.ApiTypesTest
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete a session: hidden at once, purged with its messages and logs by retention")

@@ -26,8 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -67,6 +65,18 @@ public class ConversationsResource {
 
     public static class TextMessage {
         @NotBlank @Size(max = ChatMessage.TEXT_LENGTH)
+        public String text;
+    }
+
+    /** The parts of a multipart message, for the document only (the parts are read as EntityPart). */
+    @Schema(hidden = true)
+    public static class AttachmentForm {
+        @NotNull
+        public EntityPart file;
+        @Schema(enumeration = {"image", "file", "audio"}, description = "Checked against the content; decided from it when missing")
+        public String type;
+        @Size(max = ChatMessage.TEXT_LENGTH)
+        @Schema(description = "A caption")
         public String text;
     }
 
@@ -134,6 +144,8 @@ public class ConversationsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(operationId = "sendMessage", summary = "Send a message: a JSON body {text}, or multipart with part 'file' and optional parts 'type'"
             + " (image, file, audio) and 'text' (caption). The kind of a file is decided from its content, not its name")
+    // Documented as JSON only: generators take one media type per operation, and the same form on two operations
+    // makes openapi-generator import a model it never writes. The form is documented at .../attachments.
     @RequestBody(required = true, description = "The multipart form (a file) is also accepted here; it is documented at"
             + " POST /api/conversations/{id}/attachments", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TextMessage.class)))
@@ -153,11 +165,8 @@ public class ConversationsResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(operationId = "sendAttachment", summary = "Send a file: the multipart form of POST .../messages on a path of its own,"
             + " for clients that take one media type per operation")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(
-            type = SchemaType.OBJECT, requiredProperties = "file", properties = {
-            @SchemaProperty(name = "file", type = SchemaType.STRING, format = "binary"),
-            @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = {"image", "file", "audio"}),
-            @SchemaProperty(name = "text", type = SchemaType.STRING, maxLength = ChatMessage.TEXT_LENGTH)})))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = AttachmentForm.class)))
     @APIResponse(responseCode = "201", description = "Sent; fileUrl is the authenticated download path",
             content = @Content(schema = @Schema(implementation = MessageView.class)))
     @APIResponse(responseCode = "413", description = "Larger than narasi.chat.attachment-max-bytes")

@@ -58,10 +58,10 @@ public class OpenApiContract implements OASFilter {
                 String tag = endpoint.tag();
                 tags.computeIfAbsent(tag, name -> OASFactory.createTag().name(name).description(endpoint.resourceDescription()));
                 operation.setTags(List.of(tag));
-                operation.setSecurity(endpoint.method().getDeclaringClass().isAnnotationPresent(PermitAll.class)
-                        && !endpoint.method().isAnnotationPresent(jakarta.annotation.security.RolesAllowed.class)
-                        ? new ArrayList<>()
-                        : List.of(OASFactory.createSecurityRequirement().addScheme(RestConfiguration.BEARER)));
+                // Payara's writer leaves out empty lists, so "security: []" would vanish; one empty requirement
+                // ("security: [{}]") says the same in OpenAPI: no credentials needed.
+                operation.setSecurity(List.of(isPublic(endpoint.method()) ? OASFactory.createSecurityRequirement()
+                        : OASFactory.createSecurityRequirement().addScheme(RestConfiguration.BEARER)));
                 var annotation = endpoint.method().getAnnotation(org.eclipse.microprofile.openapi.annotations.Operation.class);
                 String id = annotation != null && !annotation.operationId().isEmpty() ? annotation.operationId()
                         : endpoint.method().getName() + tag;
@@ -74,7 +74,12 @@ public class OpenApiContract implements OASFilter {
                     }
                 });
                 parameters(operation, endpoint.method());
-                requestBody(operation, types.bodySchemaOf(endpoint.method()));
+                Map<String, Schema> annotatedBody = types.annotations().requestBody(endpoint.method());
+                if (annotatedBody.isEmpty()) {
+                    requestBody(operation, types.bodySchemaOf(endpoint.method()));
+                } else {
+                    annotatedRequestBody(operation, annotatedBody);
+                }
                 responses(operation, entry.getKey(), path.getKey(), endpoint, types);
             }
         }
@@ -95,6 +100,22 @@ public class OpenApiContract implements OASFilter {
                 }
             }
         }
+    }
+
+    static boolean isPublic(Method method) {
+        return method.getDeclaringClass().isAnnotationPresent(PermitAll.class)
+                && !method.isAnnotationPresent(jakarta.annotation.security.RolesAllowed.class);
+    }
+
+    /** The body as the method's annotations state it (Payara drops it for methods with form parameters). */
+    private static void annotatedRequestBody(Operation operation, Map<String, Schema> content) {
+        if (operation.getRequestBody() == null) {
+            operation.setRequestBody(OASFactory.createRequestBody());
+        }
+        Content media = OASFactory.createContent();
+        content.forEach((type, schema) -> media.addMediaType(type, OASFactory.createMediaType().schema(schema)));
+        operation.getRequestBody().setContent(media);
+        operation.getRequestBody().setRequired(true);
     }
 
     /** JSON request bodies typed from the Java parameter (multipart bodies keep their annotated schema). */
@@ -146,6 +167,8 @@ public class OpenApiContract implements OASFilter {
         APIResponse fallback = all.remove(APIResponses.DEFAULT);
         boolean success = all.keySet().stream().anyMatch(code -> code.startsWith("2"));
         Schema returned = types.schemaOf(endpoint.method());
+        // a method returning Response names its schemas in @APIResponse, which Payara inlined instead of referring to
+        Map<String, Schema> annotated = returned == null ? types.annotations().responses(endpoint.method()) : Map.of();
         if (!success) {
             String code = returned == null && endpoint.method().getReturnType() == void.class ? "204" : "200";
             APIResponse ok = fallback != null ? fallback : OASFactory.createAPIResponse();
@@ -160,7 +183,14 @@ public class OpenApiContract implements OASFilter {
             APIResponse value = response.getValue();
             boolean noContent = value.getContent() == null || value.getContent().getMediaTypes() == null
                     || value.getContent().getMediaTypes().isEmpty();
-            if (code.startsWith("2") && !code.equals("204") && noContent && returned != null) {
+            if (code.startsWith("2") && annotated.containsKey(code)) {
+                Content content = OASFactory.createContent();
+                Map<String, MediaType> media = noContent ? Map.of(endpoint.produces(), OASFactory.createMediaType())
+                        : value.getContent().getMediaTypes();
+                // fresh media types: the ones Payara made can share their schema object with other operations
+                media.keySet().forEach(type -> content.addMediaType(type, OASFactory.createMediaType().schema(annotated.get(code))));
+                value.setContent(content);
+            } else if (code.startsWith("2") && !code.equals("204") && noContent && returned != null) {
                 value.setContent(OASFactory.createContent().addMediaType(endpoint.produces(),
                         OASFactory.createMediaType().schema(returned)));
             } else if (code.startsWith("2") && !noContent && returned != null) {
@@ -170,7 +200,7 @@ public class OpenApiContract implements OASFilter {
                 }
             }
         }
-        boolean secured = !operation.getSecurity().isEmpty();
+        boolean secured = !isPublic(endpoint.method());
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         if (hasInput) {

@@ -109,6 +109,11 @@ public final class ApiTypes {
         return null;
     }
 
+    /** The schemas the method's OpenAPI annotations name, with types of ours as references. */
+    public ApiAnnotations annotations() {
+        return new ApiAnnotations(this::schemaFor, this::inline);
+    }
+
     /** Adds or corrects the component schemas of every type {@link #schemaOf} referred to. */
     public void completeSchemas(Components components) {
         Set<Class<?>> done = new LinkedHashSet<>();
@@ -207,7 +212,8 @@ public final class ApiTypes {
         return existing;
     }
 
-    private Schema schemaFor(Type generic) {
+    /** The schema of a Java type as JSON-B writes it; a type of ours is a {@code $ref} to its component schema. */
+    public Schema schemaFor(Type generic) {
         Class<?> type = raw(generic);
         if (type == String.class || type == Character.class || type == char.class) {
             return OASFactory.createSchema().type(Schema.SchemaType.STRING);
@@ -233,6 +239,9 @@ public final class ApiTypes {
         if (type == Instant.class || type == LocalDateTime.class || type == OffsetDateTime.class) {
             return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time")
                     .description("UTC, e.g. 2026-01-31T08:00:00.000000Z");
+        }
+        if (type == byte[].class || type == jakarta.ws.rs.core.EntityPart.class || java.io.InputStream.class.isAssignableFrom(type)) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("binary"); // a part of a multipart form
         }
         if (type.isEnum()) {
             return OASFactory.createSchema().type(Schema.SchemaType.STRING)
@@ -267,19 +276,51 @@ public final class ApiTypes {
         return annotation != null && !annotation.name().isEmpty() ? annotation.name() : type.getSimpleName();
     }
 
-    private record Property(Type type, boolean notNull) {
+    private record Property(Type type, boolean notNull, AnnotatedElement element) {
+    }
+
+    /**
+     * The type's properties written out in place rather than as a {@code $ref}: for a multipart form, whose parts
+     * generators turn into parameters (they make no model of a form schema, yet would import one that is referred to).
+     */
+    public Schema inline(Class<?> type) {
+        Schema form = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
+        List<String> required = new ArrayList<>();
+        for (Map.Entry<String, Property> property : properties(type).entrySet()) {
+            Schema schema = schemaFor(property.getValue().type());
+            AnnotatedElement element = property.getValue().element();
+            jakarta.validation.constraints.Size size = element.getAnnotation(jakarta.validation.constraints.Size.class);
+            if (size != null && size.max() != Integer.MAX_VALUE) {
+                schema.setMaxLength(size.max());
+            }
+            var documented = element.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+            if (documented != null && documented.enumeration().length > 0) {
+                schema.setEnumeration(List.of((Object[]) documented.enumeration()));
+            }
+            if (documented != null && !documented.description().isEmpty()) {
+                schema.setDescription(documented.description());
+            }
+            form.addProperty(property.getKey(), schema);
+            if (property.getValue().notNull()) {
+                required.add(property.getKey());
+            }
+        }
+        if (!required.isEmpty()) {
+            form.setRequired(required);
+        }
+        return form;
     }
 
     private static Map<String, Property> properties(Class<?> type) {
         Map<String, Property> properties = new LinkedHashMap<>();
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
-                properties.put(component.getName(), new Property(component.getGenericType(), notNull(component)));
+                properties.put(component.getName(), new Property(component.getGenericType(), notNull(component), component));
             }
         } else {
             for (Field field : type.getFields()) {
                 if (!Modifier.isStatic(field.getModifiers())) {
-                    properties.put(field.getName(), new Property(field.getGenericType(), notNull(field)));
+                    properties.put(field.getName(), new Property(field.getGenericType(), notNull(field), field));
                 }
             }
         }

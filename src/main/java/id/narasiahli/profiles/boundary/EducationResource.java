@@ -1,6 +1,7 @@
 package id.narasiahli.profiles.boundary;
 
 import id.narasiahli.accounts.control.CurrentUser;
+import id.narasiahli.platform.control.Problem;
 import id.narasiahli.files.control.UploadedContent;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
@@ -94,6 +95,7 @@ public class EducationResource {
         return Views.Education.of(histories.saveEducation(currentUser.id(), id, body));
     }
 
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // nothing on success: see platform.control.ApiTypesTest
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Deleted, with its certificate image")

@@ -1,6 +1,7 @@
 package id.narasiahli.profiles.boundary;
 
 import id.narasiahli.accounts.control.CurrentUser;
+import id.narasiahli.platform.control.Problem;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.Page;
 import id.narasiahli.platform.control.PageRequest;
@@ -78,6 +79,7 @@ public class JournalsResource {
         return Views.Journal.of(histories.saveJournal(currentUser.id(), id, body));
     }
 
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // nothing on success: see platform.control.ApiTypesTest
     @DELETE
     @Path("{id}")
     @APIResponse(responseCode = "204", description = "Deleted")

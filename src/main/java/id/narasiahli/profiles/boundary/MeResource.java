@@ -1,6 +1,7 @@
 package id.narasiahli.profiles.boundary;
 
 import id.narasiahli.accounts.boundary.AuthResource;
+import id.narasiahli.platform.control.Problem;
 import id.narasiahli.accounts.boundary.Authentication;
 import id.narasiahli.accounts.control.CurrentUser;
 import id.narasiahli.accounts.control.PasswordPolicy;
@@ -101,6 +102,7 @@ public class MeResource {
     @Path("deletion")
     @Operation(operationId = "deleteAccount",
             summary = "Delete my account and everything that belongs to it (requires my current password)")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // nothing on success: see platform.control.ApiTypesTest
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "Wrong password")
     public void deleteAccount(@Valid @NotNull DeleteAccountRequest body) {
@@ -111,6 +113,7 @@ public class MeResource {
     @DELETE
     @Operation(operationId = "deleteAccountWithDelete", deprecated = true,
             summary = "Same as POST /api/me/deletion; a body on DELETE does not pass every proxy or client")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE}) // nothing on success: see platform.control.ApiTypesTest
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "403", description = "Wrong password")
     public void delete(@Valid @NotNull DeleteAccountRequest body) {

@@ -23,7 +23,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -59,6 +64,49 @@ public class SchemaAdminResource {
     @Inject
     ClientAddress clientAddress;
 
+    // The bodies as the document shows them. The operations read the text themselves (control.RequestBody), strictly,
+    // so that a malformed request is audited too; these classes only describe it.
+
+    @Schema(name = "SchemaScope", description = "Exactly one of all (true: every pending changeset), toTag (up to and"
+            + " including the changeset that sets the tag) and count (this many); an empty body is refused, never taken as all")
+    public static class Scope {
+        public Boolean all;
+        public String toTag;
+        @Min(1) public Integer count;
+    }
+
+    @Schema(name = "RepairRequest", description = "all (true) or toTag, as for apply; dryRun true only shows the SQL that would"
+            + " record them")
+    public static class Repair {
+        public Boolean all;
+        public String toTag;
+        public Boolean dryRun;
+    }
+
+    @Schema(name = "RollbackTarget", description = "toTag (roll back what was applied after the changeset carrying it) or"
+            + " count (this many of the last applied)")
+    public static class RollbackTarget {
+        public String toTag;
+        @Min(1) public Integer count;
+    }
+
+    @Schema(name = "RollbackRequest", description = "The target of the preview, the confirmationToken it gave and, in the"
+            + " production contexts (the preview's passwordRequired), the administrator's own password")
+    public static class Rollback {
+        public String toTag;
+        @Min(1) public Integer count;
+        @NotNull public String confirmationToken;
+        @Schema(format = "password", maxLength = 128)
+        public String password;
+    }
+
+    @Schema(name = "TagRequest")
+    public static class TagRequest {
+        @NotNull
+        @Schema(description = "Letters, digits, '.', '_' or '-'", maxLength = 255, pattern = "[A-Za-z0-9._-]+")
+        public String tag;
+    }
+
     @GET
     @Path("status")
     @Operation(summary = "Applied and pending changesets, tags, checksums, the lock, unexpected changesets; never waits for the lock")
@@ -75,7 +123,8 @@ public class SchemaAdminResource {
 
     @POST
     @Path("dry-run")
-    @Operation(summary = "The SQL pending changesets would run (all, {\"toTag\"} or {\"count\"}); writes nothing")
+    @Operation(summary = "The SQL pending changesets would run ({\"all\": true}, {\"toTag\"} or {\"count\"}); writes nothing")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Scope.class)))
     @APIResponse(responseCode = "400", description = "Unknown tag, count above the pending ones, malformed body")
     public SchemaViews.DryRun dryRun(String body) {
         return operations.dryRun(actor(), body);
@@ -83,7 +132,9 @@ public class SchemaAdminResource {
 
     @POST
     @Path("apply")
-    @Operation(summary = "Apply pending changesets (all, {\"toTag\"} or {\"count\"}); readiness follows without a restart")
+    @Operation(summary = "Apply pending changesets ({\"all\": true}, {\"toTag\"} or {\"count\"}); readiness follows without a restart")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Scope.class)))
+    @APIResponse(responseCode = "400", description = "No scope given (all, toTag or count), unknown tag, count above the pending ones, malformed body")
     @APIResponse(responseCode = "409", description = "Lock held elsewhere, checksums invalid, or a changeset failed")
     public SchemaViews.ApplyResult apply(String body) {
         return operations.apply(actor(), body);
@@ -92,6 +143,7 @@ public class SchemaAdminResource {
     @POST
     @Path("rollback/preview")
     @Operation(summary = "The SQL of rolling back ({\"toTag\"} or {\"count\"}) and the token that confirms it")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RollbackTarget.class)))
     @APIResponse(responseCode = "409", description = "A changeset to roll back has no rollback (named)")
     public SchemaViews.RollbackPreview previewRollback(String body) {
         return operations.previewRollback(actor(), body);
@@ -101,6 +153,7 @@ public class SchemaAdminResource {
     @Path("rollback")
     @Operation(summary = "Run a previewed rollback: the same target plus {\"confirmationToken\"} from the preview and, in the"
             + " production contexts, {\"password\"}: the administrator's own password (the preview says passwordRequired)")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Rollback.class)))
     @APIResponse(responseCode = "400", description = "password missing where it is required (named)")
     @APIResponse(responseCode = "403", description = "Wrong password (password-mismatch); nothing was rolled back")
     @APIResponse(responseCode = "409", description = "Wrong, used, expired or stale token; the database changed since the preview")
@@ -127,7 +180,9 @@ public class SchemaAdminResource {
     @POST
     @Path("tags")
     @Operation(summary = "Tag the current state: {\"tag\": \"release-1.4\"}")
-    @APIResponse(responseCode = "201", description = "Tagged; Location names the tag")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = TagRequest.class)))
+    @APIResponse(responseCode = "201", description = "Tagged; Location names the tag",
+            content = @Content(schema = @Schema(implementation = SchemaViews.Tag.class)))
     @APIResponse(responseCode = "409", description = "Tag exists, or nothing applied")
     public Response createTag(String body) {
         SchemaViews.Tag tagged = operations.tag(actor(), body);
@@ -172,7 +227,8 @@ public class SchemaAdminResource {
 
     @POST
     @Path("repair")
-    @Operation(summary = "Mark pending changesets (all or {\"toTag\"}) as applied without running them; {\"dryRun\": true} shows the SQL")
+    @Operation(summary = "Mark pending changesets ({\"all\": true} or {\"toTag\"}) as applied without running them; {\"dryRun\": true} shows the SQL")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = Repair.class)))
     public SchemaViews.RepairResult repair(String body) {
         return operations.repair(actor(), body);
     }

@@ -50,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static id.narasiahli.schema.operations.control.RequestBody.ALL;
 import static id.narasiahli.schema.operations.control.RequestBody.CONFIRMATION_TOKEN;
 import static id.narasiahli.schema.operations.control.RequestBody.COUNT;
 import static id.narasiahli.schema.operations.control.RequestBody.DRY_RUN;
@@ -90,7 +91,7 @@ public class SchemaOperations {
 
     /** The SQL pending changesets would run; nothing is written, so it is not audited. */
     public SchemaViews.DryRun dryRun(Actor actor, String body) {
-        Target target = RequestBody.parse(body, List.of(TO_TAG, COUNT)).target();
+        Target target = RequestBody.parse(body, List.of(ALL, TO_TAG, COUNT)).target(true);
         return gate.run("dry run", actor, () -> {
             try (LiquibaseSession session = sessions.forCommands()) {
                 requireValid(session);
@@ -101,8 +102,8 @@ public class SchemaOperations {
     }
 
     public SchemaViews.ApplyResult apply(Actor actor, String body) {
-        return audited(actor, "apply", body, List.of(TO_TAG, COUNT), request -> {
-            Target target = request.target();
+        return audited(actor, "apply", body, List.of(ALL, TO_TAG, COUNT), request -> {
+            Target target = request.target(true);
             return gate.run("apply " + target, actor, () -> {
                 try (LiquibaseSession session = sessions.forCommands()) {
                     requireValid(session);
@@ -140,7 +141,7 @@ public class SchemaOperations {
     /** The rollback's SQL and a token that confirms exactly this rollback on exactly this database state. */
     public SchemaViews.RollbackPreview previewRollback(Actor actor, String body) {
         return audited(actor, "rollback-preview", body, List.of(TO_TAG, COUNT), request -> {
-            Target target = request.target();
+            Target target = request.target(false);
             return gate.run("rollback preview " + target, actor, () -> {
                 try (LiquibaseSession session = sessions.forCommands()) {
                     requireValid(session);
@@ -163,7 +164,7 @@ public class SchemaOperations {
     public SchemaViews.RollbackResult rollback(Actor actor, String body, String clientAddress) {
         return audited(actor, "rollback", body, List.of(TO_TAG, COUNT, CONFIRMATION_TOKEN, PASSWORD), request -> {
             String token = request.required(CONFIRMATION_TOKEN);
-            Target target = request.target();
+            Target target = request.target(false);
             String password = request.secret(PASSWORD);
             if (sessions.production() || password != null) {
                 credentials.confirm(actor.id(), PASSWORD, password, clientAddress, "nothing was rolled back");
@@ -239,8 +240,8 @@ public class SchemaOperations {
      * whose schema was made some other way. With dryRun, the SQL that would record them, nothing written.
      */
     public SchemaViews.RepairResult repair(Actor actor, String body) {
-        return audited(actor, "repair", body, List.of(TO_TAG, DRY_RUN), request -> {
-            Target target = request.target();
+        return audited(actor, "repair", body, List.of(ALL, TO_TAG, DRY_RUN), request -> {
+            Target target = request.target(true);
             boolean dryRun = request.flag(DRY_RUN);
             return gate.run("repair " + target, actor, () -> {
                 try (LiquibaseSession session = sessions.forCommands()) {

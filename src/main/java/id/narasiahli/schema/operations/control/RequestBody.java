@@ -26,6 +26,7 @@ import java.util.TreeSet;
  */
 public final class RequestBody {
 
+    public static final String ALL = "all";
     public static final String TO_TAG = "toTag";
     public static final String COUNT = "count";
     public static final String TAG = "tag";
@@ -82,8 +83,11 @@ public final class RequestBody {
         return read(body).allowOnly(allowedFields);
     }
 
-    /** toTag or count, at most one of them; neither means all. */
-    public Target target() {
+    /**
+     * Exactly one of toTag, count and (where {@code all} is allowed) {@code "all": true}. Acting on every changeset is
+     * never the default: an empty body or {} is refused, naming the field to add.
+     */
+    public Target target(boolean allAllowed) {
         String tag = string(TO_TAG);
         Integer count = null;
         if (json.containsKey(COUNT) && json.get(COUNT) != JsonValue.NULL) {
@@ -99,8 +103,18 @@ public final class RequestBody {
                 throw ApiException.invalid(COUNT, "must be at least 1");
             }
         }
-        if (tag != null && count != null) {
-            throw ApiException.invalid("body", "give toTag or count, not both");
+        boolean all = allAllowed && json.containsKey(ALL) && json.get(ALL) != JsonValue.NULL;
+        if (all && !flag(ALL)) {
+            throw ApiException.invalid(ALL, "must be true when given; to act on fewer changesets give toTag or count");
+        }
+        if ((tag != null ? 1 : 0) + (count != null ? 1 : 0) + (all ? 1 : 0) > 1) {
+            throw ApiException.invalid("body", allAllowed ? "give only one of all, toTag and count" : "give toTag or count, not both");
+        }
+        if (tag == null && count == null && !all) {
+            throw allAllowed
+                    ? ApiException.invalid(ALL, "is required unless toTag or count is given: send {\"all\": true} to act on"
+                            + " every pending changeset (an empty body is not taken to mean all)")
+                    : ApiException.invalid("body", "name how far to go: toTag or count");
         }
         return tag != null ? Target.toTag(tag) : count != null ? Target.count(count) : Target.ALL;
     }
