@@ -2,6 +2,7 @@ package id.narasiahli.privacy.boundary;
 
 import id.narasiahli.accounts.control.CurrentUser;
 import id.narasiahli.accounts.entity.User;
+import id.narasiahli.accounts.phonenumbers.control.PhoneNumbers;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
 import id.narasiahli.privacy.control.ExportSlots;
@@ -43,6 +44,9 @@ public class ExportResource {
     DataSource dataSource;
 
     @Inject
+    PhoneNumbers phoneNumbers;
+
+    @Inject
     ExportSlots slots;
 
     @Context
@@ -70,7 +74,8 @@ public class ExportResource {
         ExportSlots.Slot slot = slots.acquire(userId);
         StreamingOutput body = out -> {
             try (slot) {
-                PersonalDataExport.write(dataSource, userId, email, out);
+                PersonalDataExport.write(dataSource, userId, email, (column, text) -> PhoneNumbers.COLUMNS.contains(column)
+                        ? phoneNumbers.reveal(column, text) : text, out);
             } catch (SQLException e) {
                 throw new IOException("Export of user " + userId + " failed", e);
             }
