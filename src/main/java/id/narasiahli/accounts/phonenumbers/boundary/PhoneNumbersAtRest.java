@@ -20,11 +20,12 @@ import java.util.logging.Logger;
  * key (stored before encryption, by the dev seed data, or with the previous key of a rotation) is encrypted
  * with it, in batches of {@code narasi.auth.phone-number-batch-size} users, each its own short transaction.
  * Without a key-encryption key (only allowed outside production) it only checks that nothing is encrypted
- * already: such values could not be read.
+ * already: such values could not be read. After AccountsBootstrap, so that without a key-encryption key the
+ * signing key's refusal (the message operators know) comes first.
  */
 @Startup
 @Singleton
-@DependsOn("SchemaMigrator")
+@DependsOn({"SchemaMigrator", "AccountsBootstrap"})
 public class PhoneNumbersAtRest {
 
     private static final Logger LOG = Logger.getLogger(PhoneNumbersAtRest.class.getName());
