@@ -1,6 +1,7 @@
 package id.narasiahli.accounts;
 
 import id.narasiahli.accounts.control.KeyEncryption;
+import id.narasiahli.accounts.control.Pem;
 import id.narasiahli.accounts.phonenumbers.control.PhoneNumberCipher;
 import id.narasiahli.testsupport.database.Changelogs;
 import id.narasiahli.testsupport.database.TestDatabase;
@@ -13,19 +14,24 @@ import org.junit.jupiter.api.Test;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 15, item 10: phone and WhatsApp numbers are encrypted at rest. The columns hold FF1 ciphertext under
  * the key-encryption key's phone-number key; the owner still sees the numbers (profile, export); numbers stored
- * before (in plain text, by the dev seed data, or with the previous key of a rotation) are encrypted at startup.
+ * before (in plain text, by the dev seed data, or with the previous key of a rotation) are encrypted at startup;
+ * and in the production contexts no key means no start, even with the signing key configured.
  */
 class PhoneNumbersAtRestIT {
 
@@ -101,6 +107,23 @@ class PhoneNumbersAtRestIT {
             JsonObject me = lama.api().get("/api/me").json();
             assertEquals("+6281300000001", me.getString("phoneNumber"), me.toString());
             assertEquals("+6281300000002", me.getString("whatsappNumber"), me.toString());
+        }
+    }
+
+    @Test
+    void withoutAKeyEncryptionKeyProductionRefusesToStartEvenWithAConfiguredSigningKey() throws Exception {
+        String bare = TestDatabase.createDatabase("no_kek_phones");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String pem = Pem.privateKeyPem((RSAPrivateCrtKey) generator.generateKeyPair().getPrivate());
+        try (PayaraMicroProcess refusing = PayaraMicroProcess.launch("no-kek-phones", bare, Map.of(
+                "NARASI_AUTH_KEY_ENCRYPTION_KEY", "", "NARASI_AUTH_SIGNING_KEY", pem), Path.of(System.getProperty("narasi.it.war")))) {
+            long deadline = System.nanoTime() + BOOT.toNanos();
+            while (!refusing.log().contains("ready in") && System.nanoTime() < deadline) {
+                Thread.sleep(1000); // Payara Micro prints its last boot line after a failed deployment too
+            }
+            assertTrue(refusing.log().contains("No key protects the phone and WhatsApp numbers"), refusing.logFile().toString());
+            assertFalse(refusing.readiness().ready(), "not ready without a key-encryption key: " + refusing.readiness());
         }
     }
 
