@@ -82,6 +82,7 @@ class PhoneNumbersAtRestIT {
         assertEquals("4", plainBefore, "three seeded users with numbers and the one inserted here");
 
         try (PayaraMicroProcess payara = PayaraMicroProcess.start("plain-phones-encrypted", database, Map.of(
+                "NARASI_SCHEMA_CONTEXTS", "dev", // as the dev server runs
                 "NARASI_AUTH_PREVIOUS_KEY_ENCRYPTION_KEY", PREVIOUS_KEK,
                 "NARASI_AUTH_PHONE_NUMBER_BATCH_SIZE", "2",
                 "NARASI_AUTH_PBKDF2_ITERATIONS", "20000"))) {
