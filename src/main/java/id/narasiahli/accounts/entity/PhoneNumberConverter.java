@@ -11,32 +11,31 @@ import jakarta.persistence.Converter;
 @Converter
 public class PhoneNumberConverter implements AttributeConverter<String, String> {
 
-    private final String column;
-
-    public PhoneNumberConverter() {
-        this(PhoneNumbers.PHONE_NUMBER);
-    }
-
-    PhoneNumberConverter(String column) {
-        this.column = column;
-    }
-
     @Override
     public String convertToDatabaseColumn(String plain) {
-        return plain == null ? null : PhoneNumbers.instance().conceal(column, plain);
+        return plain == null ? null : PhoneNumbers.instance().conceal(PhoneNumbers.PHONE_NUMBER, plain);
     }
 
     @Override
     public String convertToEntityAttribute(String stored) {
-        return stored == null ? null : PhoneNumbers.instance().reveal(column, stored);
+        return stored == null ? null : PhoneNumbers.instance().reveal(PhoneNumbers.PHONE_NUMBER, stored);
     }
 
-    /** users.whatsapp_number: the same, with its own FF1 tweak. */
+    /**
+     * users.whatsapp_number: the same, with its own FF1 tweak. It implements AttributeConverter itself:
+     * EclipseLink reads the converted types from the class's own interfaces and fails on a subclass.
+     */
     @Converter
-    public static class Whatsapp extends PhoneNumberConverter {
+    public static class Whatsapp implements AttributeConverter<String, String> {
 
-        public Whatsapp() {
-            super(PhoneNumbers.WHATSAPP_NUMBER);
+        @Override
+        public String convertToDatabaseColumn(String plain) {
+            return plain == null ? null : PhoneNumbers.instance().conceal(PhoneNumbers.WHATSAPP_NUMBER, plain);
+        }
+
+        @Override
+        public String convertToEntityAttribute(String stored) {
+            return stored == null ? null : PhoneNumbers.instance().reveal(PhoneNumbers.WHATSAPP_NUMBER, stored);
         }
     }
 }
