@@ -128,6 +128,24 @@ class PhoneNumbersAtRestIT {
         }
     }
 
+    @Test
+    void outsideProductionNumbersEncryptedEarlierStopTheStartupWithoutAKey() throws Exception {
+        String database = TestDatabase.createDatabase("dev_no_kek_phones");
+        Changelogs.update(database);
+        TestDatabase.execute(database, "INSERT INTO users (fullname, email, password_hash, phone_number) VALUES ('Sandi', 'sandi@example.com',"
+                + " 'h', '" + CIPHER.encrypt("+6281400000001", "phone_number") + "')");
+        try (PayaraMicroProcess refusing = PayaraMicroProcess.launch("dev-no-kek-phones", database, Map.of(
+                "NARASI_SCHEMA_CONTEXTS", "dev", "NARASI_AUTH_KEY_ENCRYPTION_KEY", ""), Path.of(System.getProperty("narasi.it.war")))) {
+            long deadline = System.nanoTime() + BOOT.toNanos();
+            while (!refusing.log().contains("ready in") && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+            }
+            assertTrue(refusing.log().contains("1 phone or WhatsApp numbers are encrypted, but no NARASI_AUTH_KEY_ENCRYPTION_KEY"),
+                    refusing.logFile().toString());
+            assertFalse(refusing.readiness().ready(), "a number it could not read: " + refusing.readiness());
+        }
+    }
+
     /** A password hash as accounts.control.Passwords (Jakarta Security's PBKDF2) writes and verifies it. */
     private static String pbkdf2(String password) throws Exception {
         byte[] salt = new byte[32];
