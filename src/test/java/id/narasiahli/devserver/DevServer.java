@@ -57,7 +57,8 @@ public final class DevServer {
                 // The embedded server trusts local connections; this value opens nothing else.
                 "DB_PASSWORD", "embedded-trust-auth",
                 "DB_SSL", "disable",
-                "NARASI_SCHEMA_CONTEXTS", setting("NARASI_SCHEMA_CONTEXTS", "dev")));
+                "NARASI_SCHEMA_CONTEXTS", setting("NARASI_SCHEMA_CONTEXTS", "dev"),
+                "NARASI_AUTH_KEY_ENCRYPTION_KEY", setting("NARASI_AUTH_KEY_ENCRYPTION_KEY", devKeyEncryptionKey(project))));
         firstAdministrator(postgres).ifPresent(password -> {
             environment.put("NARASI_ADMIN_EMAIL", ADMIN_EMAIL);
             environment.put("NARASI_ADMIN_PASSWORD", password);
@@ -127,6 +128,21 @@ public final class DevServer {
                 }
             }
         }
+    }
+
+    /**
+     * The development database's key-encryption key, generated on the first start and kept beside it, so the
+     * signing key and the phone numbers (the seed data's too) are encrypted as in production. Delete it
+     * together with target/dev-postgres: values it encrypted cannot be read without it.
+     */
+    private static String devKeyEncryptionKey(Path project) throws Exception {
+        Path file = project.resolve("target/dev-key-encryption-key");
+        if (!Files.exists(file)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.writeString(file, Base64.getEncoder().encodeToString(key));
+        }
+        return Files.readString(file).trim();
     }
 
     private static String setting(String name, String fallback) {

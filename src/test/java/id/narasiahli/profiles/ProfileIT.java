@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static id.narasiahli.testsupport.http.ApiAssertions.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET/PATCH /api/me: merge-patch semantics, field rules mirroring the columns, the completion formula. */
 class ProfileIT {
@@ -27,7 +28,9 @@ class ProfileIT {
                 .add("phoneNumber", "+6281234567890").add("whatsappNumber", "+6289876543210")
                 .add("lastEducation", "S2 Universitas Gadjah Mada").add("degree", "M.Kom.").add("lastJobTitle", "Peneliti").build());
         assertEquals(200, patched.status(), patched.body());
-        assertEquals("+6289876543210", SharedServer.queryValue("SELECT whatsapp_number FROM users WHERE id = ?", user.id()));
+        assertEquals("+6289876543210", patched.json().getString("whatsappNumber"));
+        assertTrue(SharedServer.queryValue("SELECT whatsapp_number FROM users WHERE id = ?", user.id()).startsWith("~"),
+                "stored encrypted (PhoneNumbersAtRestIT)");
         assertEquals("Hana", patched.json().getString("fullName"));
 
         Api.Response cleared = user.api().patch("/api/me", Json.createObjectBuilder().addNull("degree").build());

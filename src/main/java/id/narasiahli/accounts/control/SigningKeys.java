@@ -12,15 +12,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.HashMap;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,16 +67,7 @@ public class SigningKeys {
     Optional<String> configuredFile;
 
     @Inject
-    @ConfigProperty(name = "narasi.auth.key-encryption-key")
-    Optional<String> keyEncryptionKey;
-
-    @Inject
-    @ConfigProperty(name = "narasi.auth.key-encryption-key-file")
-    Optional<String> keyEncryptionKeyFile;
-
-    @Inject
-    @ConfigProperty(name = "narasi.auth.previous-key-encryption-key")
-    Optional<String> previousKeyEncryptionKey;
+    KeyEncryptionKeys keyEncryptionKeys;
 
     @Inject
     SchemaSettings schema;
@@ -97,7 +83,7 @@ public class SigningKeys {
             LOG.info(() -> "Access tokens are signed with the configured key " + kid);
             return;
         }
-        List<KeyEncryption.Kek> keks = keks();
+        List<KeyEncryption.Kek> keks = keyEncryptionKeys.all();
         if (keks.isEmpty() && production()) {
             throw new IllegalStateException("No key protects the token signing key: set NARASI_AUTH_KEY_ENCRYPTION_KEY"
                     + " (narasi.auth.key-encryption-key, 32 random bytes in Base64: openssl rand -base64 32) or"
@@ -166,40 +152,15 @@ public class SigningKeys {
         }
     }
 
-    /** The current key-encryption key first, then the previous one (for values sealed before a rotation). */
-    private List<KeyEncryption.Kek> keks() {
-        List<KeyEncryption.Kek> keks = new ArrayList<>();
-        // an empty variable (NARASI_AUTH_KEY_ENCRYPTION_KEY=) means none, as if it were not set
-        Optional<String> current = keyEncryptionKey.filter(k -> !k.isBlank()).or(() -> keyEncryptionKeyFile
-                .filter(f -> !f.isBlank()).map(file -> read(file, "narasi.auth.key-encryption-key-file")));
-        current.ifPresent(k -> keks.add(KeyEncryption.Kek.parse(k, "narasi.auth.key-encryption-key")));
-        if (previousKeyEncryptionKey.isPresent()) {
-            if (keks.isEmpty()) {
-                throw new IllegalStateException("narasi.auth.previous-key-encryption-key is set without a current"
-                        + " narasi.auth.key-encryption-key to seal values again with");
-            }
-            keks.add(KeyEncryption.Kek.parse(previousKeyEncryptionKey.get(), "narasi.auth.previous-key-encryption-key"));
-        }
-        return keks;
-    }
-
     private boolean production() {
         return schema.production();
-    }
-
-    private static String read(String file, String setting) {
-        try {
-            return Files.readString(Path.of(file));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + setting + " " + file + ": " + e.getMessage(), e);
-        }
     }
 
     private Optional<String> configured() {
         if (configuredPem.isPresent()) {
             return configuredPem;
         }
-        return configuredFile.map(file -> read(file, "narasi.auth.signing-key-file"));
+        return configuredFile.map(file -> KeyEncryptionKeys.read(file, "narasi.auth.signing-key-file"));
     }
 
     private static RSAPrivateCrtKey parse(String pem) {

@@ -2,6 +2,7 @@ package id.narasiahli.accounts.entity;
 
 import id.narasiahli.platform.control.Timestamps;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -40,10 +41,13 @@ public class User {
     @Column(name = "email", nullable = false, length = EMAIL_LENGTH)
     private String email;
 
+    /** Encrypted at rest (PhoneNumberConverter); the column holds at most 1 + 4 + 15 characters. */
     @Column(name = "phone_number", length = PHONE_LENGTH)
+    @Convert(converter = PhoneNumberConverter.class)
     private String phoneNumber;
 
     @Column(name = "whatsapp_number", length = PHONE_LENGTH)
+    @Convert(converter = PhoneNumberConverter.Whatsapp.class)
     private String whatsappNumber;
 
     @Column(name = "last_education", length = LAST_EDUCATION_LENGTH)

@@ -2,6 +2,7 @@ package id.narasiahli.privacy.boundary;
 
 import id.narasiahli.accounts.control.CurrentUser;
 import id.narasiahli.accounts.entity.User;
+import id.narasiahli.accounts.phonenumbers.control.PhoneNumbers;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
 import id.narasiahli.privacy.control.ExportSlots;
@@ -43,6 +44,9 @@ public class ExportResource {
     DataSource dataSource;
 
     @Inject
+    PhoneNumbers phoneNumbers;
+
+    @Inject
     ExportSlots slots;
 
     @Context
@@ -53,7 +57,7 @@ public class ExportResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "200", description = "One JSON document: tables of rows, each row as the database holds it",
+    @APIResponse(responseCode = "200", description = "One JSON document: tables of rows, each row as the database holds it, phone numbers decrypted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     @Operation(summary = "Export all my data: profile, histories, journals, files, conversations and messages, AI chat sessions, messages and logs")
     @APIResponse(responseCode = "429", description = "An export of mine is still running, or too many are; see Retry-After")
@@ -70,7 +74,8 @@ public class ExportResource {
         ExportSlots.Slot slot = slots.acquire(userId);
         StreamingOutput body = out -> {
             try (slot) {
-                PersonalDataExport.write(dataSource, userId, email, out);
+                PersonalDataExport.write(dataSource, userId, email, (column, text) -> PhoneNumbers.COLUMNS.contains(column)
+                        ? phoneNumbers.reveal(column, text) : text, out);
             } catch (SQLException e) {
                 throw new IOException("Export of user " + userId + " failed", e);
             }

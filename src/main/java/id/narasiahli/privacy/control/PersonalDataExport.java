@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.BinaryOperator;
 
 /**
  * Writes everything stored about one user as a single JSON document, row by row: each section is read
@@ -63,7 +64,12 @@ public final class PersonalDataExport {
         return SECTIONS.stream().map(Section::key).toList();
     }
 
-    public static void write(DataSource dataSource, int userId, String email, OutputStream out) throws SQLException {
+    /**
+     * {@code accountText} gives the exported text of each text column of the account row, e.g. a phone number
+     * in plain text where the column holds it encrypted.
+     */
+    public static void write(DataSource dataSource, int userId, String email, BinaryOperator<String> accountText,
+                             OutputStream out) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              JsonGenerator json = Json.createGenerator(out)) {
             boolean autoCommit = connection.getAutoCommit();
@@ -78,7 +84,7 @@ public final class PersonalDataExport {
                     account.setInt(1, userId);
                     try (ResultSet row = account.executeQuery()) {
                         if (row.next()) {
-                            writeRow(json, row);
+                            writeRow(json, row, accountText);
                         } else {
                             json.writeNull();
                         }
@@ -96,7 +102,7 @@ public final class PersonalDataExport {
                         }
                         try (ResultSet rows = query.executeQuery()) {
                             while (rows.next()) {
-                                writeRow(json, rows);
+                                writeRow(json, rows, (column, text) -> text);
                             }
                         }
                     }
@@ -111,7 +117,7 @@ public final class PersonalDataExport {
         }
     }
 
-    private static void writeRow(JsonGenerator json, ResultSet row) throws SQLException {
+    private static void writeRow(JsonGenerator json, ResultSet row, BinaryOperator<String> text) throws SQLException {
         ResultSetMetaData meta = row.getMetaData();
         json.writeStartObject();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -132,7 +138,7 @@ public final class PersonalDataExport {
             } else if (value instanceof byte[] bytes) {
                 json.write(name, Base64.getEncoder().encodeToString(bytes));
             } else {
-                json.write(name, value.toString());
+                json.write(name, text.apply(name, value.toString()));
             }
         }
         json.writeEnd();
