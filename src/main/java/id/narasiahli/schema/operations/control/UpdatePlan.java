@@ -78,6 +78,14 @@ public record UpdatePlan(Target target, List<ChangesetRef> changesets) {
         return target.count() != null ? Map.of("count", target.count()) : Map.of();
     }
 
+    /**
+     * The arguments for applying the rest of the target once {@code applied} of its changesets are applied (an
+     * apply retried after a lock wait): a count counts from the first pending changeset, so it shrinks; a tag stays.
+     */
+    public Map<String, Object> arguments(int applied) {
+        return target.count() != null ? Map.of("count", target.count() - applied) : arguments();
+    }
+
     private void requireNoCount() {
         if (target.count() != null) {
             throw ApiException.invalid("count", "repair marks all pending changesets or those up to a tag (toTag),"
