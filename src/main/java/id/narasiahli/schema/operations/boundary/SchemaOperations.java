@@ -111,7 +111,7 @@ public class SchemaOperations {
                         events.runStarted(Kind.ADMIN);
                         try {
                             // the startup migration's lock-wait retry and INVALID-index repair, for the target's changesets
-                            sessions.lockRetry().run(session, () -> session.selection().updateCandidates(target),
+                            sessions.lockRetry().run(session, () -> session.selection().updateCandidates(plan.rest(timer.applied().size())),
                                     () -> session.run(plan.updateCommand(), withListener(plan.arguments(timer.applied().size()), timer)),
                                     lock::retake, sessions::connect);
                         } catch (Exception e) {
