@@ -28,17 +28,22 @@ final class Load implements AutoCloseable {
         Request next(long n);
     }
 
-    private record Sample(String phase, String kind, double millis, boolean ok) {
+    /** {@code failure} says why a request failed (status and body, or the exception), null when it did not. */
+    private record Sample(String phase, String kind, double millis, String failure) {
+        boolean ok() {
+            return failure == null;
+        }
     }
 
     /** The figures of one phase. */
-    record Figures(int requests, int failed, double p50, double p99, double max, Map<String, Double> p99ByKind) {
+    record Figures(int requests, int failed, double p50, double p99, double max, Map<String, Double> p99ByKind,
+                   List<String> someFailures) {
 
         String line(String phase) {
             StringBuilder kinds = new StringBuilder();
             p99ByKind.forEach((kind, p99) -> kinds.append(String.format("  %s %.1f", kind, p99)));
-            return String.format("  %-16s %7d requests  %5d failed   p50 %7.2f ms   p99 %8.2f ms   max %8.1f ms   p99 by kind:%s",
-                    phase, requests, failed, p50, p99, max, kinds);
+            return String.format("  %-16s %7d requests  %5d failed   p50 %7.2f ms   p99 %8.2f ms   max %8.1f ms   p99 by kind:%s%s",
+                    phase, requests, failed, p50, p99, max, kinds, someFailures.isEmpty() ? "" : "\n      failures, e.g.: " + someFailures);
         }
     }
 
@@ -76,28 +81,30 @@ final class Load implements AutoCloseable {
             String startedIn = phase;
             Request request = requests.next(counter.getAndIncrement());
             long start = System.nanoTime();
-            boolean ok;
+            String failure;
             try {
-                int status = request.call().get().status();
-                ok = status >= 200 && status < 300;
+                Api.Response response = request.call().get();
+                failure = response.status() >= 200 && response.status() < 300 ? null
+                        : request.kind() + " " + response.status() + " " + response.body().substring(0, Math.min(160, response.body().length()));
             } catch (RuntimeException e) {
-                ok = false;
+                failure = request.kind() + " " + e;
             }
-            samples.add(new Sample(startedIn, request.kind(), (System.nanoTime() - start) / 1e6, ok));
+            samples.add(new Sample(startedIn, request.kind(), (System.nanoTime() - start) / 1e6, failure));
         }
     }
 
     Figures figures(String phaseName) {
         List<Sample> of = samples.stream().filter(s -> s.phase().equals(phaseName)).toList();
         if (of.isEmpty()) {
-            return new Figures(0, 0, Double.NaN, Double.NaN, Double.NaN, Map.of());
+            return new Figures(0, 0, Double.NaN, Double.NaN, Double.NaN, Map.of(), List.of());
         }
         double[] all = of.stream().mapToDouble(Sample::millis).sorted().toArray();
         Map<String, Double> byKind = new LinkedHashMap<>();
         of.stream().map(Sample::kind).distinct().sorted().forEach(kind -> byKind.put(kind,
                 percentile(of.stream().filter(s -> s.kind().equals(kind)).mapToDouble(Sample::millis).sorted().toArray(), 0.99)));
         return new Figures(all.length, (int) of.stream().filter(s -> !s.ok()).count(), percentile(all, 0.50),
-                percentile(all, 0.99), all[all.length - 1], byKind);
+                percentile(all, 0.99), all[all.length - 1], byKind,
+                of.stream().filter(s -> !s.ok()).map(Sample::failure).distinct().limit(3).toList());
     }
 
     private static double percentile(double[] sorted, double p) {
