@@ -43,7 +43,7 @@ class MigrationUnderLoadBench {
     private static final int CONVERSATIONS = Integer.getInteger("bench.conversations", 1_000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 6);
     private static final int INTERVAL_MS = Integer.getInteger("bench.intervalMs", 100);
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 10);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 60);
     private static final int BEFORE_SECONDS = Integer.getInteger("bench.before", 30);
     private static final String CHANGELOG = "test-changelogs/bench-backfill.xml";
     private static final LocalDateTime FIRST_MESSAGE = LocalDateTime.of(2026, 1, 1, 0, 0);
