@@ -15,6 +15,15 @@ import java.util.List;
 @ApplicationScoped
 public class MessageHistory {
 
+    /**
+     * The entity's columns by name, never {@code SELECT *}: the driver prepares a statement it runs often on the
+     * server, and a column added to chat_messages by an expand migration while this version serves would change that
+     * statement's result type, so every pooled connection that had prepared it would fail the request once ("cached
+     * plan must not change result type", 0A000). MigrationUnderLoadBench found it; HistoryDuringExpandIT keeps it so.
+     */
+    private static final String COLUMNS = "SELECT id, conversation_id, sender_id, message_text, message_type, file_url, file_name,"
+            + " file_size, is_read, created_at FROM chat_messages";
+
     @PersistenceContext
     EntityManager em;
 
@@ -22,11 +31,11 @@ public class MessageHistory {
     @SuppressWarnings("unchecked")
     public List<ChatMessage> page(int conversationId, MessageCursor before, int limit) {
         if (before == null) {
-            return em.createNativeQuery("SELECT * FROM chat_messages WHERE conversation_id = ?1"
+            return em.createNativeQuery(COLUMNS + " WHERE conversation_id = ?1"
                             + " ORDER BY created_at DESC, id DESC LIMIT ?2", ChatMessage.class)
                     .setParameter(1, conversationId).setParameter(2, limit).getResultList();
         }
-        return em.createNativeQuery("SELECT * FROM chat_messages WHERE conversation_id = ?1"
+        return em.createNativeQuery(COLUMNS + " WHERE conversation_id = ?1"
                         + " AND (created_at, id) < (?2, ?3) ORDER BY created_at DESC, id DESC LIMIT ?4", ChatMessage.class)
                 .setParameter(1, conversationId).setParameter(2, before.createdAt()).setParameter(3, before.id())
                 .setParameter(4, limit).getResultList();

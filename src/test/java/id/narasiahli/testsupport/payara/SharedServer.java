@@ -47,6 +47,17 @@ public final class SharedServer {
         return server;
     }
 
+    /**
+     * {@code environment} plus this server's administrator and its fewer PBKDF2 rounds: for a test's own server whose
+     * admin API it calls with {@code new Api(uri).admin()}.
+     */
+    public static Map<String, String> withAdministrator(Map<String, String> environment) {
+        Map<String, String> all = new java.util.HashMap<>(Map.of("NARASI_ADMIN_EMAIL", ADMIN_EMAIL, "NARASI_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "NARASI_AUTH_PBKDF2_ITERATIONS", "20000"));
+        all.putAll(environment);
+        return all;
+    }
+
     public static Api api() {
         return new Api(get().baseUri());
     }

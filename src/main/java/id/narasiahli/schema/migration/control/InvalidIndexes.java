@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,16 +68,17 @@ public final class InvalidIndexes {
     }
 
     /**
-     * Drops (concurrently) every INVALID index that a pending changeset builds concurrently; the caller holds the
-     * migration lock, so no other migration is building it. Returns the dropped ones.
+     * Drops (concurrently) every INVALID index that one of {@code changesets} (those about to be applied, worked out
+     * only when there is an INVALID index) builds concurrently; the caller holds the migration lock, so no other migration is building it. Returns the dropped ones.
      */
-    public static List<InvalidIndex> dropThoseOfPendingChangesets(LiquibaseSession session) throws SQLException {
+    public static List<InvalidIndex> dropThoseBuiltBy(LiquibaseSession session, Supplier<List<ChangeSet>> changesets)
+            throws SQLException {
         Connection connection = session.connection();
         List<InvalidIndex> invalid = list(connection);
         if (invalid.isEmpty()) {
             return List.of();
         }
-        Set<String> rebuilt = builtConcurrently(session);
+        Set<String> rebuilt = builtConcurrently(session, changesets.get());
         List<InvalidIndex> dropped = new ArrayList<>();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(true); // DROP INDEX CONCURRENTLY refuses to run in a transaction block
@@ -84,11 +86,11 @@ public final class InvalidIndexes {
             for (InvalidIndex index : invalid) {
                 if (rebuilt.contains(index.index())) {
                     LOG.warning(() -> "INVALID index " + index + " left by a failed concurrent build: dropping it"
-                            + " concurrently so its pending changeset builds it again");
+                            + " concurrently so its changeset builds it again");
                     s.execute("DROP INDEX CONCURRENTLY IF EXISTS \"" + index.index().replace("\"", "\"\"") + "\"");
                     dropped.add(index);
                 } else {
-                    LOG.warning(() -> "INVALID index " + index + " is not built by a pending changeset; left as it is"
+                    LOG.warning(() -> "INVALID index " + index + " is not built by a changeset about to be applied; left as it is"
                             + " (REINDEX INDEX CONCURRENTLY or drop it)");
                 }
             }
@@ -98,10 +100,10 @@ public final class InvalidIndexes {
         return dropped;
     }
 
-    /** Names of the indexes the pending changesets create concurrently, as PostgreSQL stores them. */
-    private static Set<String> builtConcurrently(LiquibaseSession session) {
+    /** Names of the indexes {@code changesets} create concurrently, as PostgreSQL stores them. */
+    private static Set<String> builtConcurrently(LiquibaseSession session, List<ChangeSet> changesets) {
         Set<String> names = new HashSet<>();
-        for (ChangeSet changeSet : session.selection().pending()) {
+        for (ChangeSet changeSet : changesets) {
             for (Change change : changeSet.getChanges()) {
                 // a task (the batched data change) has no SQL: Liquibase "generates" it by running it
                 if (change instanceof CustomChangeWrapper wrapper && wrapper.getCustomChange() instanceof CustomTaskChange) {

@@ -2,12 +2,14 @@ package id.narasiahli.schema.migration.control;
 
 import id.narasiahli.schema.liquibase.LiquibaseSession;
 import id.narasiahli.schema.liquibase.SchemaMigrationException;
+import liquibase.changelog.ChangeSet;
 import liquibase.changelog.visitor.ChangeExecListener;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * PostgreSQL and not recorded, so the next command starts at that changeset again and skips nothing. A
  * runInTransaction:false changeset has committed the statements before the one that timed out, so such a changeset
  * must be safe to run again (the lint asks it to hold one statement, with IF [NOT] EXISTS). Before every attempt an
- * INVALID index left by a failed concurrent build of a pending changeset is dropped ({@link InvalidIndexes}).
+ * INVALID index left by a failed concurrent build of a pending changeset is dropped ({@link InvalidIndexes}). The
+ * startup migration and the admin API's apply both run through here.
  */
 public record LockRetry(String lockTimeout, int retries, Duration backoff) {
 
@@ -57,27 +60,43 @@ public record LockRetry(String lockTimeout, int retries, Duration backoff) {
      */
     public void update(LiquibaseSession session, ChangeExecListener listener, Runnable relock, Supplier<Connection> watcher)
             throws Exception {
+        run(session, () -> session.selection().pending(), () -> session.update(listener), relock, watcher);
+    }
+
+    /** One run of a Liquibase command that applies changesets on the session's connection. */
+    @FunctionalInterface
+    public interface Attempt {
+        void run() throws Exception;
+    }
+
+    /**
+     * Like {@link #update}, for any command that applies changesets (the admin API applies up to a tag or a count):
+     * {@code attempt} runs it, {@code changesets} names the changesets the next attempt would apply (worked out again
+     * before each one, when an INVALID index is found), so that only INVALID indexes those changesets build are dropped.
+     */
+    public void run(LiquibaseSession session, Supplier<List<ChangeSet>> changesets, Attempt attempt, Runnable relock,
+                    Supplier<Connection> watcher) throws Exception {
         Connection migration = session.connection();
         try (LockBlockers blockers = LockBlockers.watch(migration, watcher)) {
-            for (int attempt = 1; ; attempt++) {
+            for (int number = 1; ; number++) {
                 applyTimeout(migration);
-                InvalidIndexes.dropThoseOfPendingChangesets(session);
+                InvalidIndexes.dropThoseBuiltBy(session, changesets);
                 try {
-                    session.update(listener);
+                    attempt.run();
                     return;
                 } catch (Exception e) {
                     if (!isLockTimeout(e)) {
                         throw e;
                     }
                     String blocker = blockers.lastSeen();
-                    if (attempt > retries) {
+                    if (number > retries) {
                         throw new SchemaMigrationException("Schema migration gave up waiting for a table lock after "
-                                + attempt + " attempts (" + TIMEOUT_SETTING + " " + lockTimeout + ", " + RETRIES_SETTING
+                                + number + " attempts (" + TIMEOUT_SETTING + " " + lockTimeout + ", " + RETRIES_SETTING
                                 + " " + retries + "): " + blocker + ". End that transaction (or wait for it) and start again.", e);
                     }
                     relock.run();
-                    Duration pause = pause(attempt);
-                    int failed = attempt;
+                    Duration pause = pause(number);
+                    int failed = number;
                     LOG.warning(() -> String.format("Lock wait: attempt %d of %d could not get its lock within %s (%s);"
                             + " retrying in %d ms", failed, retries + 1, lockTimeout, blocker, pause.toMillis()));
                     Thread.sleep(pause.toMillis());

@@ -24,6 +24,7 @@ import id.narasiahli.schema.operations.control.RollbackPlan;
 import id.narasiahli.schema.operations.control.RollbackRecorder;
 import id.narasiahli.schema.operations.control.SchemaOperationException;
 import id.narasiahli.schema.liquibase.LiquibaseSession;
+import id.narasiahli.schema.liquibase.SchemaMigrationException;
 import id.narasiahli.schema.liquibase.SchemaSettings;
 import id.narasiahli.schema.liquibase.Target;
 import id.narasiahli.schema.operations.control.TrackingDigest;
@@ -115,13 +116,16 @@ public class SchemaOperations {
                         long start = System.nanoTime();
                         events.runStarted(Kind.ADMIN);
                         try {
-                            session.run(plan.updateCommand(), withListener(plan.arguments(), timer));
+                            // the startup migration's lock-wait retry and INVALID-index repair, for the target's changesets
+                            sessions.lockRetry().run(session, () -> session.selection().updateCandidates(plan.rest(timer.applied().size())),
+                                    () -> session.run(plan.updateCommand(), withListener(plan.arguments(timer.applied().size()), timer)),
+                                    lock::retake, sessions::connect);
                         } catch (Exception e) {
                             events.runFinished(Kind.ADMIN, Duration.ofNanos(System.nanoTime() - start), false);
                             durations.record(timer.applied(), ChangesetDurations.ADMIN_API);
-                            if (timer.failed() != null) {
-                                throw SchemaOperationException.changesetFailed(timer.failed(), ErrorMessages.databaseError(e),
-                                        timer.applied().size());
+                            if (timer.failed() != null && !(e instanceof ApiException)) {
+                                throw SchemaOperationException.changesetFailed(timer.failed(), e instanceof SchemaMigrationException
+                                        ? e.getMessage() : ErrorMessages.databaseError(e), timer.applied().size());
                             }
                             throw translate("Apply", e);
                         }

@@ -37,6 +37,16 @@ public final class HeldLock implements AutoCloseable {
         return new HeldLock(lock);
     }
 
+    /**
+     * Takes the lock again after a Liquibase command released it (the lock-wait retry of an apply), refusing at
+     * once if another instance took it in between.
+     */
+    public void retake() {
+        if (!lock.tryAcquire()) {
+            throw SchemaOperationException.locked(lock.holder());
+        }
+    }
+
     public static String holder(List<DatabaseChangeLogLock> locks) {
         if (locks.isEmpty()) {
             return "another session";

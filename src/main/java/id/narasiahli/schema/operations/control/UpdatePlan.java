@@ -78,6 +78,19 @@ public record UpdatePlan(Target target, List<ChangesetRef> changesets) {
         return target.count() != null ? Map.of("count", target.count()) : Map.of();
     }
 
+    /**
+     * What is left of the target once {@code applied} of its changesets are applied (an apply retried after a lock
+     * wait): a count counts from the first pending changeset, so it shrinks; a tag or "all" stays.
+     */
+    public Target rest(int applied) {
+        return target.count() != null ? Target.count(target.count() - applied) : target;
+    }
+
+    /** The command arguments for {@link #rest}. */
+    public Map<String, Object> arguments(int applied) {
+        return new UpdatePlan(rest(applied), changesets).arguments();
+    }
+
     private void requireNoCount() {
         if (target.count() != null) {
             throw ApiException.invalid("count", "repair marks all pending changesets or those up to a tag (toTag),"

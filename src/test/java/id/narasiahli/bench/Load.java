@@ -1,0 +1,135 @@
+package id.narasiahli.bench;
+
+import id.narasiahli.testsupport.http.Api;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * A steady load of HTTP requests: {@code clients} threads, each sending one request every {@code interval} (or at
+ * once when it has fallen behind, never in a burst to catch up), until closed. Every request is kept with the phase
+ * it started in, its kind, its latency and whether it succeeded (2xx; an exception or a timeout is a failure), so
+ * the figures of a phase are those of the requests that started while it ran. Bounded: a bench closes it.
+ */
+final class Load implements AutoCloseable {
+
+    /** One request of a kind, made by {@code call}. */
+    record Request(String kind, Supplier<Api.Response> call) {
+    }
+
+    /** What a source of requests gives the {@code n}th request. */
+    interface Requests {
+        Request next(long n);
+    }
+
+    /** {@code failure} says why a request failed (status and body, or the exception), null when it did not. */
+    private record Sample(String phase, String kind, double millis, String failure) {
+        boolean ok() {
+            return failure == null;
+        }
+    }
+
+    /** The figures of one phase. */
+    record Figures(int requests, int failed, double p50, double p99, double max, Map<String, Double> p99ByKind,
+                   List<String> someFailures) {
+
+        String line(String phase) {
+            StringBuilder kinds = new StringBuilder();
+            p99ByKind.forEach((kind, p99) -> kinds.append(String.format("  %s %.1f", kind, p99)));
+            return String.format("  %-16s %7d requests  %5d failed   p50 %7.2f ms   p99 %8.2f ms   max %8.1f ms   p99 by kind:%s%s",
+                    phase, requests, failed, p50, p99, max, kinds, someFailures.isEmpty() ? "" : "\n      failures, e.g.: " + someFailures);
+        }
+    }
+
+    private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicLong counter = new AtomicLong();
+    private volatile String phase = "warm-up";
+    private volatile boolean stopped;
+
+    private Load(int clients, Duration interval, Requests requests) {
+        for (int i = 0; i < clients; i++) {
+            Thread thread = new Thread(() -> client(interval, requests), "load-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+        threads.forEach(Thread::start);
+    }
+
+    static Load start(int clients, Duration interval, Requests requests) {
+        return new Load(clients, interval, requests);
+    }
+
+    void phase(String name) {
+        phase = name;
+    }
+
+    private void client(Duration interval, Requests requests) {
+        long next = System.nanoTime();
+        while (!stopped) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                sleep(wait / 1_000_000);
+            }
+            next = Math.max(next + interval.toNanos(), System.nanoTime());
+            String startedIn = phase;
+            Request request = requests.next(counter.getAndIncrement());
+            long start = System.nanoTime();
+            String failure;
+            try {
+                Api.Response response = request.call().get();
+                failure = response.status() >= 200 && response.status() < 300 ? null
+                        : request.kind() + " " + response.status() + " " + response.body().substring(0, Math.min(160, response.body().length()));
+            } catch (RuntimeException e) {
+                failure = request.kind() + " " + e;
+            }
+            samples.add(new Sample(startedIn, request.kind(), (System.nanoTime() - start) / 1e6, failure));
+        }
+    }
+
+    Figures figures(String phaseName) {
+        List<Sample> of = samples.stream().filter(s -> s.phase().equals(phaseName)).toList();
+        if (of.isEmpty()) {
+            return new Figures(0, 0, Double.NaN, Double.NaN, Double.NaN, Map.of(), List.of());
+        }
+        double[] all = of.stream().mapToDouble(Sample::millis).sorted().toArray();
+        Map<String, Double> byKind = new LinkedHashMap<>();
+        of.stream().map(Sample::kind).distinct().sorted().forEach(kind -> byKind.put(kind,
+                percentile(of.stream().filter(s -> s.kind().equals(kind)).mapToDouble(Sample::millis).sorted().toArray(), 0.99)));
+        return new Figures(all.length, (int) of.stream().filter(s -> !s.ok()).count(), percentile(all, 0.50),
+                percentile(all, 0.99), all[all.length - 1], byKind,
+                of.stream().filter(s -> !s.ok()).map(Sample::failure).distinct().limit(3).toList());
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(sorted.length * p))];
+    }
+
+    /** Stops sending; requests in flight are waited for (each ends within the client's timeout). */
+    @Override
+    public void close() {
+        stopped = true;
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofSeconds(90).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
