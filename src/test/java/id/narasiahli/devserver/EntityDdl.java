@@ -1,5 +1,6 @@
 package id.narasiahli.devserver;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
@@ -10,10 +11,12 @@ import org.eclipse.persistence.jpa.PersistenceProvider;
 
 import javax.sql.DataSource;
 import java.net.URL;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * Lets EclipseLink (the provider Payara runs) create the tables it would expect for the given entity classes
@@ -39,7 +42,14 @@ final class EntityDdl {
     }
 
     private static PersistenceUnitInfo unit(Collection<Class<?>> entities, DataSource scratch) {
-        List<String> names = entities.stream().map(Class::getName).toList();
+        // the entities and the converters their fields name (@Convert): with unlisted classes excluded, EclipseLink
+        // finds no converter it was not given
+        List<String> names = Stream.concat(entities.stream(), entities.stream()
+                        .flatMap(entity -> Arrays.stream(entity.getDeclaredFields()))
+                        .map(field -> field.getAnnotation(Convert.class))
+                        .filter(convert -> convert != null && convert.converter() != void.class)
+                        .map(Convert::converter))
+                .map(Class::getName).distinct().toList();
         ClassLoader loader = EntityDdl.class.getClassLoader();
         // EclipseLink wants a root even when every class is listed; the first entity's class directory or jar
         URL root = entities.iterator().next().getProtectionDomain().getCodeSource().getLocation();

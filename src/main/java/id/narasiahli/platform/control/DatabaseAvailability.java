@@ -1,11 +1,9 @@
 package id.narasiahli.platform.control;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,7 +16,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -38,8 +37,6 @@ public class DatabaseAvailability {
     @Inject
     DataSource dataSource;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     @ConfigProperty(name = "narasi.db.probe-interval-ms", defaultValue = "1000")
@@ -50,16 +47,26 @@ public class DatabaseAvailability {
     long retryAfterSeconds;
 
     private volatile String outage;
-    private ScheduledFuture<?> probe;
+    private ScheduledExecutorService scheduler;
 
+    /**
+     * The probe runs on a daemon thread of its own, not on the container's managed scheduler: a managed task that
+     * fires while Payara Server shuts down sets up its context against services already stopped and logs SEVERE
+     * (seen in PayaraServerIT). The thread inherits no inheritable thread locals (Liquibase keeps its scope in one).
+     */
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        probe = scheduler.scheduleWithFixedDelay(this::probe, probeIntervalMs, probeIntervalMs, TimeUnit.MILLISECONDS);
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(null, task, "narasi-database-probe", 0, false);
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::probe, probeIntervalMs, probeIntervalMs, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
-        if (probe != null) {
-            probe.cancel(false);
+        if (scheduler != null) {
+            scheduler.shutdownNow();
         }
     }
 
