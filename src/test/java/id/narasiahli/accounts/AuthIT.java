@@ -171,6 +171,33 @@ class AuthIT {
     }
 
     /**
+     * A verified token is kept so that its next request costs no RSA check (accounts.control.TokenVerifier); kept or
+     * not, it is refused from the second it expires, and a token differing from a kept one in one byte is checked anew.
+     */
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItExpires() throws Exception {
+        Api.User user = api.newUser("Kedaluwarsa");
+        String kid = SharedServer.queryValue("SELECT kid FROM signing_keys ORDER BY created_at DESC LIMIT 1");
+        RSAPrivateCrtKey serverKey = Pem.privateKey(KeyEncryption.open(
+                SharedServer.queryValue("SELECT private_key FROM signing_keys WHERE kid = ?", kid), List.of(testKek()), kid));
+        Instant expires = Instant.now().plusSeconds(6);
+        String token = sign(serverKey, kid, user.id(), expires);
+        for (int i = 0; i < 3; i++) {
+            Api.Response me = api.as(token).get("/api/me");
+            assertEquals(200, me.status(), me.body());
+            assertEquals(user.id(), me.json().getInt("id"), "the token's own caller, every time");
+        }
+        String[] parts = token.split("\\.");
+        char last = parts[2].charAt(parts[2].length() - 2);
+        String forged = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 2)
+                + (last == 'A' ? 'B' : 'A') + parts[2].charAt(parts[2].length() - 1);
+        assertEquals(401, api.as(forged).get("/api/me").status(), "a changed signature is verified, not looked up");
+        Thread.sleep(Math.max(0, expires.toEpochMilli() - System.currentTimeMillis()) + 1_100);
+        Api.Response after = api.as(token).get("/api/me");
+        assertEquals(401, after.status(), "expired: " + after.body());
+    }
+
+    /**
      * Rotation: a second key published in signing_keys is accepted next to the first, without a restart, and a
      * key removed from it is refused; both within the refresh interval (1 s for the shared server).
      */

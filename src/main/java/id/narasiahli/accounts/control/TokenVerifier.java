@@ -14,6 +14,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,6 +51,8 @@ public class TokenVerifier implements IdentityStore {
     /** Payara's credential and principal classes (package exported by its MicroProfile JWT module); not on our compile path. */
     private static final String CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
     private static final String PRINCIPAL = "fish.payara.microprofile.jwtauth.jwt.JsonWebTokenImpl";
+    /** Tokens kept verified: one per signed-in client; beyond it, expired ones go, then all (they are re-verified). */
+    static final int CACHED_TOKENS = 10_000;
 
     @Inject
     VerificationKeys keys;
@@ -68,7 +72,21 @@ public class TokenVerifier implements IdentityStore {
 
     private final JsonProvider json = JsonProvider.provider();
     private final JsonReaderFactory readers = json.createReaderFactory(Map.of());
+    private final Map<String, Verified> verifiedTokens = new ConcurrentHashMap<>();
     private volatile Handles handles;
+
+    /**
+     * A token already verified: what the caller is built from, until it expires, and only while the key that
+     * verified it is still the published one (a removed or rotated-out key drops every token it verified).
+     */
+    private record Verified(String kid, RSASSAVerifier verifier, long expiresAtMillis, String callerName, Map<String, JsonValue> values,
+                            Set<String> groups) {
+
+        /** The same token string has the same key id, so the entry's own kid is the token's. */
+        boolean usable(VerificationKeys keys, long now) {
+            return now < expiresAtMillis && keys.verifier(kid) == verifier;
+        }
+    }
 
     /** Payara's token accessor and principal constructor, looked up once (reflection only here, never per call). */
     private record Handles(Class<?> credentialType, MethodHandle token, MethodHandle principal) {
@@ -87,17 +105,16 @@ public class TokenVerifier implements IdentityStore {
         }
         try {
             String token = (String) h.token().invoke(credential);
-            SignedJWT jwt = SignedJWT.parse(token);
-            JWTClaimsSet claims = verified(jwt);
-            if (claims == null) {
-                return CredentialValidationResult.INVALID_RESULT;
+            Verified verified = verifiedTokens.get(token);
+            if (verified == null || !verified.usable(keys, System.currentTimeMillis())) {
+                verified = verify(token);
+                if (verified == null) {
+                    return CredentialValidationResult.INVALID_RESULT;
+                }
             }
-            Map<String, JsonValue> values = new HashMap<>(payload(jwt));
-            values.put("raw_token", json.createValue(token));
-            Object principal = h.principal().invoke(callerName(claims), values);
-            List<String> groups = claims.getStringListClaim("groups");
-            return new CredentialValidationResult((jakarta.security.enterprise.CallerPrincipal) principal,
-                    groups == null ? Set.of() : new HashSet<>(groups));
+            // a new principal per request, from the cached claims: nothing of one request's caller object is shared
+            Object principal = h.principal().invoke(verified.callerName(), new HashMap<>(verified.values()));
+            return new CredentialValidationResult((CallerPrincipal) principal, new HashSet<>(verified.groups()));
         } catch (ParseException | JOSEException e) {
             LOG.fine(() -> "Refused a malformed access token: " + e.getMessage());
             return CredentialValidationResult.INVALID_RESULT;
@@ -107,13 +124,41 @@ public class TokenVerifier implements IdentityStore {
         }
     }
 
+    /**
+     * Parses and checks {@code token}; a token that passes is kept (at most {@link #CACHED_TOKENS}, expired ones
+     * dropped first) so that the next request with it costs one map lookup instead of an RSA verification.
+     */
+    private Verified verify(String token) throws ParseException, JOSEException {
+        SignedJWT jwt = SignedJWT.parse(token);
+        String kid = jwt.getHeader().getKeyID();
+        RSASSAVerifier verifier = keys.verifier(kid);
+        JWTClaimsSet claims = verified(jwt, verifier);
+        if (claims == null) {
+            return null;
+        }
+        Map<String, JsonValue> values = new HashMap<>(payload(jwt));
+        values.put("raw_token", json.createValue(token));
+        List<String> groups = claims.getStringListClaim("groups");
+        Verified verified = new Verified(kid, verifier,
+                claims.getExpirationTime().getTime() + clockSkewSeconds * 1000, callerName(claims), Map.copyOf(values),
+                groups == null ? Set.of() : Set.copyOf(groups));
+        if (verifiedTokens.size() >= CACHED_TOKENS) {
+            long now = System.currentTimeMillis();
+            verifiedTokens.values().removeIf(v -> v.expiresAtMillis() <= now);
+            if (verifiedTokens.size() >= CACHED_TOKENS) {
+                verifiedTokens.clear();
+            }
+        }
+        verifiedTokens.put(token, verified);
+        return verified;
+    }
+
     /** The claims when the token is ours and current, else null. */
-    private JWTClaimsSet verified(SignedJWT jwt) throws ParseException, JOSEException {
+    private JWTClaimsSet verified(SignedJWT jwt, RSASSAVerifier verifier) throws ParseException, JOSEException {
         JWSHeader header = jwt.getHeader();
         if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || !JOSEObjectType.JWT.equals(header.getType())) {
             return null;
         }
-        RSASSAVerifier verifier = keys.verifier(header.getKeyID());
         if (verifier == null || !jwt.verify(verifier)) {
             return null;
         }
