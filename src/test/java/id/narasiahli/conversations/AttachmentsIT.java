@@ -34,6 +34,28 @@ class AttachmentsIT {
         conversation = open(ani, budi.id()).json().getInt("id");
     }
 
+    /**
+     * The history page reads its rows straight from JDBC (conversations.control.MessageHistory): each message reads
+     * there exactly as the send answered it (nulls of a text message included), and an empty conversation is an
+     * empty page, not a 404.
+     */
+    @Test
+    void theHistoryPageShowsEachMessageAsItsSendAnsweredIt() {
+        JsonObject empty = ani.api().get("/api/conversations/" + conversation + "/messages").json();
+        assertEquals(0, empty.getJsonArray("items").size(), empty.toString());
+        assertTrue(empty.isNull("nextCursor"));
+
+        JsonObject file = sendFile(Part.file("file", "catatan.png", "image/png", Samples.png()), Part.field("text", "Catatan")).json();
+        JsonObject text = ani.api().post("/api/conversations/" + conversation + "/messages",
+                jakarta.json.Json.createObjectBuilder().add("text", "Terima kasih").build()).json();
+        JsonObject page = budi.api().get("/api/conversations/" + conversation + "/messages").json();
+        assertEquals(2, page.getJsonArray("items").size(), page.toString());
+        assertEquals(text, page.getJsonArray("items").getJsonObject(0), "the text message, newest first");
+        assertEquals(file, page.getJsonArray("items").getJsonObject(1), "the image, with its name, size and URL");
+        assertTrue(text.isNull("fileSize") && text.isNull("fileName") && text.isNull("fileUrl"), text.toString());
+        assertEquals(false, text.getBoolean("read"));
+    }
+
     @Test
     void anImageIsStoredTypedByContentAndBothParticipantsCanDownloadIt() {
         byte[] png = Samples.png();

@@ -110,23 +110,6 @@ public class Conversations {
         return MessageView.of(messageIn(conversationId, messageId));
     }
 
-    public MessagePage messages(int me, int conversationId, String before, String limit) {
-        participantOf(me, conversationId);
-        int size = PageRequest.number("limit", limit, PageRequest.DEFAULT_LIMIT);
-        if (size < 1 || size > PageRequest.MAX_LIMIT) {
-            throw ApiException.invalid("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
-        }
-        MessageCursor cursor = before == null || before.isBlank() ? null : MessageCursor.decode(before);
-        List<ChatMessage> found = history.page(conversationId, cursor, size + 1);
-        List<ChatMessage> page = found.size() > size ? found.subList(0, size) : found;
-        String next = null;
-        if (found.size() > size) {
-            ChatMessage oldest = page.get(page.size() - 1);
-            next = new MessageCursor(oldest.createdAt(), oldest.id()).encode();
-        }
-        return new MessagePage(page.stream().map(MessageView::of).toList(), size, next);
-    }
-
     /** Marks the other participant's messages read up to {@code upToMessageId}; the caller's own stay as they are. */
     public ReadMark markRead(int me, int conversationId, int upToMessageId) {
         participantOf(me, conversationId);

@@ -7,6 +7,7 @@ import id.narasiahli.platform.control.ApiException;
 import id.narasiahli.platform.control.JsonShape;
 import id.narasiahli.platform.control.Page;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,6 +40,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /** One-to-one conversations and their messages. */
+@ApplicationScoped
 @Path("conversations")
 @RolesAllowed({"USER", "ADMIN"})
 @SecurityRequirement(name = RestConfiguration.BEARER)
@@ -48,6 +50,9 @@ public class ConversationsResource {
 
     @Inject
     Conversations conversations;
+
+    @Inject
+    MessagePages pages;
 
     @Inject
     CurrentUser currentUser;
@@ -120,7 +125,7 @@ public class ConversationsResource {
     @Operation(summary = "Messages, newest first; pass nextCursor as 'before' for the next (older) page")
     @APIResponse(responseCode = "404", description = "No such conversation, or not yours")
     public MessagePage messages(@PathParam("id") int id, @QueryParam("before") String before, @QueryParam("limit") String limit) {
-        return conversations.messages(currentUser.id(), id, before, limit);
+        return pages.messages(currentUser.id(), id, before, limit);
     }
 
     @GET
