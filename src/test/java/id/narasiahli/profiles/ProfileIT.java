@@ -1,11 +1,14 @@
 package id.narasiahli.profiles;
 
 import id.narasiahli.testsupport.http.Api;
+import id.narasiahli.testsupport.http.Fixtures;
 import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static id.narasiahli.testsupport.http.ApiAssertions.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +40,30 @@ class ProfileIT {
         assertEquals(200, cleared.status(), cleared.body());
         assertEquals(null, SharedServer.queryValue("SELECT degree FROM users WHERE id = ?", user.id()));
         assertEquals("Peneliti", SharedServer.queryValue("SELECT last_job_title FROM users WHERE id = ?", user.id()));
+    }
+
+    /**
+     * GET /api/me reads in one JDBC statement (ProfileViews), a patch answers from the entity inside its transaction
+     * (Profiles.view): the two must give the same document, decrypted phone numbers and completion included.
+     */
+    @Test
+    void theProfileReadIsTheDocumentThePatchAnswered() {
+        Api.User user = api.newUser("Gita");
+        JsonObject fresh = user.api().get("/api/me").json();
+        assertEquals(20, fresh.getInt("profileCompletion"), fresh.toString());
+        assertEquals(8, fresh.getJsonArray("missingForCompletion").size(), fresh.toString());
+        for (String none : List.of("phoneNumber", "whatsappNumber", "degree")) {
+            assertTrue(!fresh.containsKey(none) || fresh.isNull(none), none + " in " + fresh);
+        }
+
+        JsonObject patched = user.api().patch("/api/me", Json.createObjectBuilder().add("phoneNumber", "+6281111111111")
+                .add("whatsappNumber", "+6282222222222").add("degree", "S.T.").build()).json();
+        assertEquals(user.api().get("/api/me").json(), patched);
+        assertEquals(201, user.api().post("/api/me/work", Fixtures.work("2020-01-02", null)).status());
+        JsonObject withWork = user.api().get("/api/me").json();
+        assertEquals(60, withWork.getInt("profileCompletion"), withWork.toString());
+        assertEquals("+6282222222222", withWork.getString("whatsappNumber"));
+        assertEquals(patched.getString("createdAt"), withWork.getString("createdAt"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import id.narasiahli.platform.control.Page;
 import id.narasiahli.platform.control.PageRequest;
 import id.narasiahli.profiles.entity.EducationHistory;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import java.util.Set;
 
 /** The caller's education history, with certificate images. */
+@ApplicationScoped
 @Path("me/education")
 @RolesAllowed({"USER", "ADMIN"})
 @SecurityRequirement(name = RestConfiguration.BEARER)

@@ -3,6 +3,7 @@ package id.narasiahli.profiles.boundary;
 import id.narasiahli.platform.control.Page;
 import id.narasiahli.platform.control.PageRequest;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.util.Map;
 
 /** The public expert directory; no token needed. */
+@ApplicationScoped
 @Path("experts")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)

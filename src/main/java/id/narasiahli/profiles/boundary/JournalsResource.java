@@ -7,6 +7,7 @@ import id.narasiahli.platform.control.Page;
 import id.narasiahli.platform.control.PageRequest;
 import id.narasiahli.profiles.entity.ResearchJournal;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The research journals the caller published. */
+@ApplicationScoped
 @Path("me/journals")
 @RolesAllowed({"USER", "ADMIN"})
 @SecurityRequirement(name = RestConfiguration.BEARER)

@@ -9,6 +9,7 @@ import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ClientAddress;
 import id.narasiahli.privacy.boundary.AccountErasure;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The caller's own profile and account. */
+@ApplicationScoped
 @Path("me")
 @RolesAllowed({"USER", "ADMIN"})
 @SecurityRequirement(name = RestConfiguration.BEARER)
@@ -38,6 +40,9 @@ public class MeResource {
 
     @Inject
     Profiles profiles;
+
+    @Inject
+    ProfileViews profileViews;
 
     @Inject
     AccountErasure erasure;
@@ -71,7 +76,7 @@ public class MeResource {
     @GET
     @Operation(summary = "My profile, with profileCompletion (percent) and the parts still missing")
     public Profiles.Profile get() {
-        return profiles.view(currentUser.id());
+        return profileViews.view(currentUser.id());
     }
 
     @PATCH

@@ -12,15 +12,24 @@ import java.util.List;
  */
 public record ProfileCompletion(int percent, List<String> missing) {
 
+    private static final List<String> FIELDS = List.of("fullName", "email", "phoneNumber", "whatsappNumber", "lastEducation",
+            "degree", "lastJobTitle");
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
     public static ProfileCompletion of(User user, boolean hasEducation, boolean hasWork, boolean hasJournal) {
+        return of(List.of(user.fullName(), user.email(), nonNull(user.phoneNumber()), nonNull(user.whatsappNumber()),
+                nonNull(user.lastEducation()), nonNull(user.degree()), nonNull(user.lastJobTitle())), hasEducation, hasWork, hasJournal);
+    }
+
+    /** {@code fields}: full name, email, phone number, WhatsApp number, last education, degree, last job title ("" for none). */
+    public static ProfileCompletion of(List<String> fields, boolean hasEducation, boolean hasWork, boolean hasJournal) {
         List<String> missing = new ArrayList<>();
-        check(missing, "fullName", user.fullName());
-        check(missing, "email", user.email());
-        check(missing, "phoneNumber", user.phoneNumber());
-        check(missing, "whatsappNumber", user.whatsappNumber());
-        check(missing, "lastEducation", user.lastEducation());
-        check(missing, "degree", user.degree());
-        check(missing, "lastJobTitle", user.lastJobTitle());
+        for (int i = 0; i < FIELDS.size(); i++) {
+            check(missing, FIELDS.get(i), fields.get(i));
+        }
         if (!hasEducation) {
             missing.add("education");
         }
