@@ -4,6 +4,7 @@ import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.Page;
 import id.narasiahli.platform.control.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Administrators: the list of accounts. */
+@ApplicationScoped
 @Path("admin/users")
 @RolesAllowed("ADMIN")
 @SecurityRequirement(name = RestConfiguration.BEARER)

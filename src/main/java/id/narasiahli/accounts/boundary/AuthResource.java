@@ -8,6 +8,7 @@ import id.narasiahli.accounts.entity.User;
 import id.narasiahli.platform.control.ApiException;
 import id.narasiahli.platform.control.ClientAddress;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Accounts: register, log in, refresh the access token, log out. */
+@ApplicationScoped
 @Path("auth")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import id.narasiahli.accounts.control.CurrentUser;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.Page;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import java.time.Instant;
 
 /** Usage logs of one AI session: start, end (the server computes the duration), read. */
+@ApplicationScoped
 @Path("ai-sessions/{sessionId}/logs")
 @RolesAllowed({"USER", "ADMIN"})
 @SecurityRequirement(name = RestConfiguration.BEARER)

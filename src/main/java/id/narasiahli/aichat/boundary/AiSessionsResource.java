@@ -7,6 +7,7 @@ import id.narasiahli.aichat.entity.AiChatSession;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.Page;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** AI chat sessions and their messages; each caller sees only their own, never deleted ones. */
+@ApplicationScoped
 @Path("ai-sessions")
 @RolesAllowed({"USER", "ADMIN"})
 @SecurityRequirement(name = RestConfiguration.BEARER)

@@ -4,6 +4,7 @@ import id.narasiahli.accounts.control.CurrentUser;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** AI usage summary: your own, or (administrators) any user's. */
+@ApplicationScoped
 @Path("ai-usage")
 @RolesAllowed({"USER", "ADMIN"})
 @SecurityRequirement(name = RestConfiguration.BEARER)

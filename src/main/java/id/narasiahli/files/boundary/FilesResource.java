@@ -4,6 +4,7 @@ import id.narasiahli.accounts.control.CurrentUser;
 import id.narasiahli.files.entity.StoredFile;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Downloads of uploaded files; the path is what certificate_image and file_url hold. */
+@ApplicationScoped
 @Path("files")
 @RolesAllowed({"USER", "ADMIN"})
 @SecurityRequirement(name = RestConfiguration.BEARER)

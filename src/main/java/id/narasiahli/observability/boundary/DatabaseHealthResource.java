@@ -4,6 +4,7 @@ import id.narasiahli.observability.control.DatabaseHealth;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * transaction with a statement and lock timeout; never blocks a migration. Every answer lists under {@code skipped}
  * what it had to leave out (a relation locked by another session, a query that timed out).
  */
+@ApplicationScoped
 @Path("admin/database")
 @RolesAllowed("ADMIN")
 @SecurityRequirement(name = RestConfiguration.BEARER)

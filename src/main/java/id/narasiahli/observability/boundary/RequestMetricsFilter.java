@@ -16,6 +16,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -47,9 +49,20 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Object started = request.getProperty(STARTED);
         if (started instanceof Long start) {
-            metrics.request(request.getMethod(), route(resource.getResourceClass(), resource.getResourceMethod()),
+            metrics.request(request.getMethod(), cachedRoute(resource.getResourceClass(), resource.getResourceMethod()),
                     response.getStatus(), Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    private record Resource(Class<?> type, Method method) {
+    }
+
+    /** Resource methods are fixed at deployment: each one's route is worked out (reflection, a regex) once. */
+    private static final Map<Resource, String> ROUTES = new ConcurrentHashMap<>();
+
+    private static String cachedRoute(Class<?> type, Method method) {
+        return type == null || method == null ? UNMATCHED : ROUTES.computeIfAbsent(new Resource(type, method),
+                r -> route(r.type(), r.method()));
     }
 
     /** The route template of a resource method, from the application path down. */

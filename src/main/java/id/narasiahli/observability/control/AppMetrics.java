@@ -10,8 +10,11 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The application's business metrics: one method per event, called with one line from where it happens (accounts,
@@ -24,8 +27,13 @@ public class AppMetrics {
     private static final String[] LOGIN_OUTCOMES = {"succeeded", "failed", "throttled"};
     private static final String[] PURGED_TABLES = {"ai_chat_sessions", "ai_chat_messages", "ai_chat_logs", "stored_files"};
 
+    private static final Metadata REQUESTS = Metadata.builder().withName("narasi.http.server.requests").withUnit(MetricUnits.SECONDS)
+            .withDescription("API requests by method, route template and status class, with their duration").build();
+
     @Inject
     MetricRegistry registry;
+
+    private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
 
     @PostConstruct
     void register() {
@@ -74,9 +82,10 @@ public class AppMetrics {
 
     /** One HTTP request to the API: {@code route} is the resource's path template, never the concrete URL. */
     public void request(String method, String route, int status, Duration took) {
-        registry.timer(Metadata.builder().withName("narasi.http.server.requests").withUnit(MetricUnits.SECONDS)
-                        .withDescription("API requests by method, route template and status class, with their duration").build(),
-                new Tag("method", method), new Tag("route", route), new Tag("status", status / 100 + "xx")).update(took);
+        String statusClass = status / 100 + "xx";
+        // one timer per (method, route, status class): looked up in the registry once, not built again per request
+        requestTimers.computeIfAbsent(method + ' ' + route + ' ' + statusClass, key -> registry.timer(REQUESTS,
+                new Tag("method", method), new Tag("route", route), new Tag("status", statusClass))).update(took);
     }
 
     private Counter logins(String outcome) {

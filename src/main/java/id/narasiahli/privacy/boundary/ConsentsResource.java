@@ -3,6 +3,7 @@ package id.narasiahli.privacy.boundary;
 import id.narasiahli.accounts.control.CurrentUser;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import java.util.List;
 
 /** The caller's consents, one per purpose: directory-listing, ai-processing, marketing. */
+@ApplicationScoped
 @Path("me/consents")
 @RolesAllowed({"USER", "ADMIN"})
 @SecurityRequirement(name = RestConfiguration.BEARER)

@@ -8,6 +8,7 @@ import id.narasiahli.platform.control.ApiException;
 import id.narasiahli.privacy.control.ExportSlots;
 import id.narasiahli.privacy.control.PersonalDataExport;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +33,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 
 /** Everything stored about the caller, as one JSON document streamed as it is read. */
+@ApplicationScoped
 @Path("me/export")
 @RolesAllowed({"USER", "ADMIN"})
 @SecurityRequirement(name = RestConfiguration.BEARER)

@@ -4,6 +4,7 @@ import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
 import id.narasiahli.retention.control.RetentionReport;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Runs retention now, exactly as the timer does: for operators, and for the tests. */
+@ApplicationScoped
 @Path("admin/retention")
 @RolesAllowed("ADMIN")
 @SecurityRequirement(name = RestConfiguration.BEARER)

@@ -3,6 +3,7 @@ package id.narasiahli.schema.quality.boundary;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Administrators: migration lint and schema drift of the running deployment. */
+@ApplicationScoped
 @Path("admin/schema")
 @RolesAllowed("ADMIN")
 @SecurityRequirement(name = RestConfiguration.BEARER)
