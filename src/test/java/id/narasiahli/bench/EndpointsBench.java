@@ -3,6 +3,8 @@ package id.narasiahli.bench;
 import id.narasiahli.bench.bare.BareApplication;
 import id.narasiahli.bench.bare.BarePage;
 import id.narasiahli.conversations.control.ConversationSummaries;
+import id.narasiahli.conversations.control.MessageHistory;
+import id.narasiahli.profiles.boundary.ProfileViews;
 import id.narasiahli.testsupport.database.ApiDatabase;
 import id.narasiahli.testsupport.http.Api;
 import id.narasiahli.testsupport.payara.PayaraMicroProcess;
@@ -43,6 +45,17 @@ class EndpointsBench {
     private static final int EXPERTS = Integer.getInteger("bench.experts", 1_000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 3);
+    /** The bare server has just booted: a longer warm-up than each endpoint's, whose server has served the suite's setup. */
+    private static final int FLOOR_WARMUP = Integer.getInteger("bench.floorWarmup", 10);
+    /** Boots of each server for the startup figures (alternating bare and ours): the median and the fastest are printed. */
+    private static final int BOOTS = Integer.getInteger("bench.boots", 1);
+    /** With -Dbench.startupOnly=true: only the startup figures. */
+    private static final boolean STARTUP_ONLY = Boolean.getBoolean("bench.startupOnly");
+    /** Our WAR (-Dbench.war= another build of it, to compare startups). */
+    private static final Path OUR_WAR = Path.of(System.getProperty("bench.war", System.getProperty("narasi.it.war")));
+    /** With -Dbench.only=history,me: only the endpoints whose names contain one of these. */
+    private static final List<String> ONLY = System.getProperty("bench.only", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.only").split(","));
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("narasi.it.bootTimeoutSeconds", 300));
     /** With -Dbench.jfr=true, a JFR recording (profile settings) of our server during the endpoint runs: target/it/bench.jfr. */
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
@@ -52,21 +65,41 @@ class EndpointsBench {
         Api api = SharedServer.api();
         Map<String, String> lines = new LinkedHashMap<>();
 
-        Duration bareStart;
-        Duration ourStart;
-        try (PayaraMicroProcess bare = PayaraMicroProcess.launch("bench-bare", SharedServer.DATABASE, Map.of(), bareWar())) {
-            bareStart = bare.awaitOk("/health/ready", READY_TIMEOUT);
-            Wrk.Result floor = Wrk.run(bare.baseUri() + "bare/page", null, null, WARMUP, SECONDS);
-            lines.put("floor", floor.line("bare JAX-RS 50-record page (no db, no auth)"));
-            try (PayaraMicroProcess ours = PayaraMicroProcess.launch("bench-ours", SharedServer.DATABASE, Map.of(),
-                    Path.of(System.getProperty("narasi.it.war")))) {
-                ourStart = ours.awaitOk("/health/ready", READY_TIMEOUT);
+        List<Duration> bareStarts = new ArrayList<>();
+        List<Duration> ourStarts = new ArrayList<>();
+        Wrk.Result floor = null;
+        for (int boot = 0; boot < BOOTS; boot++) {
+            try (PayaraMicroProcess bare = PayaraMicroProcess.launch("bench-bare", SharedServer.DATABASE, Map.of(), bareWar())) {
+                bareStarts.add(bare.awaitOk("/health/ready", READY_TIMEOUT));
+                if (floor == null && !STARTUP_ONLY) {
+                    floor = Wrk.run(bare.baseUri() + "bare/page", null, null, FLOOR_WARMUP, SECONDS, bare.pid());
+                }
             }
-            report(api, floor, bareStart, ourStart);
+            try (PayaraMicroProcess ours = PayaraMicroProcess.launch("bench-ours", SharedServer.DATABASE, Map.of(), OUR_WAR)) {
+                ourStarts.add(ours.awaitOk("/health/ready", READY_TIMEOUT));
+            }
         }
+        if (!STARTUP_ONLY) {
+            report(api, floor);
+        }
+        System.out.printf("%nStartup to /health/ready 200 (launch of the JVM to ready), %d boots each, alternating; load average %s:%n"
+                        + "  bare Payara Micro, tiny WAR                    median %6.1f s   fastest %6.1f s%n"
+                        + "  ours, schema up to date (%s)  median %6.1f s   fastest %6.1f s   (+%.1f s, +%.1f s)%n%n",
+                BOOTS, Wrk.loadAverage(), median(bareStarts), fastest(bareStarts), OUR_WAR.getFileName(), median(ourStarts),
+                fastest(ourStarts), median(ourStarts) - median(bareStarts), fastest(ourStarts) - fastest(bareStarts));
     }
 
-    private static void report(Api api, Wrk.Result floor, Duration bareStart, Duration ourStart) {
+    private static double median(List<Duration> durations) {
+        List<Long> sorted = durations.stream().map(Duration::toMillis).sorted().toList();
+        int n = sorted.size();
+        return (n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0) / 1e3;
+    }
+
+    private static double fastest(List<Duration> durations) {
+        return durations.stream().mapToLong(Duration::toMillis).min().orElseThrow() / 1e3;
+    }
+
+    private static void report(Api api, Wrk.Result floor) {
         Api.User ani = api.newUser("Ani Bench");
         Api.User budi = api.newUser("Budi Bench");
         int history = open(ani, budi);
@@ -90,14 +123,9 @@ class EndpointsBench {
 
         List<Endpoint> endpoints = List.of(
                 new Endpoint("history page (50 of " + String.format("%,d", MESSAGES) + ")", page, null, List.of(
-                        new SqlLoop.Statement("SELECT * FROM conversations WHERE id = ?", history),
-                        new SqlLoop.Statement("SELECT * FROM chat_messages WHERE conversation_id = ?"
-                                + " ORDER BY created_at DESC, id DESC LIMIT ?", history, 51))),
+                        new SqlLoop.Statement(MessageHistory.newestPageSql(), 51, history, ani.id(), ani.id()))),
                 new Endpoint("GET /api/me", "/api/me", null, List.of(
-                        new SqlLoop.Statement("SELECT * FROM users WHERE id = ?", ani.id()),
-                        new SqlLoop.Statement("SELECT EXISTS (SELECT 1 FROM education_histories WHERE user_id = ?),"
-                                + " EXISTS (SELECT 1 FROM work_histories WHERE user_id = ?),"
-                                + " EXISTS (SELECT 1 FROM research_journals WHERE user_id = ?)", ani.id(), ani.id(), ani.id()))),
+                        new SqlLoop.Statement(ProfileViews.sql(), ani.id()))),
                 new Endpoint("expert search (q=ahli, " + EXPERTS + " hits)", "/api/experts?q=ahli&limit=20", null, List.of(
                         new SqlLoop.Statement("SELECT count(*) FROM users WHERE role = 'USER'"
                                 + " AND to_tsvector('simple', fullname) @@ to_tsquery('simple', ?)", "ahli:*"),
@@ -125,24 +153,24 @@ class EndpointsBench {
             jcmd("JFR.start", "name=bench", "settings=profile");
         }
         for (Endpoint endpoint : endpoints) {
+            if (!ONLY.isEmpty() && ONLY.stream().noneMatch(endpoint.name()::contains)) {
+                continue;
+            }
             double sql = SqlLoop.requestsPerSecond(ApiDatabase.dataSource(), WARMUP, SECONDS, endpoint.statements());
             Wrk.Result result = Wrk.run(api.base().resolve(endpoint.path()).toString(), ani.accessToken(), endpoint.script(),
-                    WARMUP, SECONDS);
+                    WARMUP, SECONDS, SharedServer.get().pid());
             System.out.println(result.line(endpoint.name()));
             System.out.printf("  %-46s %9.0f req/s   (%d statements, JDBC)%n", "  its SQL alone", sql, endpoint.statements().size());
-            ratios.add(String.format("  %-46s %6.3f x bare   %6.3f x its SQL   p99/p50 %5.1f", endpoint.name(),
-                    result.requestsPerSecond() / floor.requestsPerSecond(), result.requestsPerSecond() / sql,
-                    result.p99Millis() / result.p50Millis()));
+            ratios.add(String.format("  %-46s %6.3f x bare   %6.3f x its SQL   p99/p50 %5.1f   CPU/request: bare / ours %6.3f",
+                    endpoint.name(), result.requestsPerSecond() / floor.requestsPerSecond(), result.requestsPerSecond() / sql,
+                    result.p99Millis() / result.p50Millis(), floor.cpuMicros() / result.cpuMicros()));
         }
         if (JFR) {
             jcmd("JFR.stop", "name=bench", "filename=" + PayaraMicroProcess.workDir().resolve("bench.jfr").toAbsolutePath());
         }
-        System.out.println("\nRatios (higher is better; p99/p50 lower is better):");
+        System.out.println("\nRatios (higher is better; p99/p50 lower is better). CPU/request: the bare server's CPU time per"
+                + " request over ours plus PostgreSQL's, which a loaded machine moves far less than it moves throughput:");
         ratios.forEach(System.out::println);
-        System.out.printf("%nStartup to /health/ready 200 (launch of the JVM to ready):%n"
-                        + "  bare Payara Micro, tiny WAR                    %6.1f s%n"
-                        + "  ours, schema up to date                        %6.1f s   (+%.1f s)%n%n",
-                bareStart.toMillis() / 1e3, ourStart.toMillis() / 1e3, (ourStart.toMillis() - bareStart.toMillis()) / 1e3);
     }
 
     private record Endpoint(String name, String path, Path script, List<SqlLoop.Statement> statements) {

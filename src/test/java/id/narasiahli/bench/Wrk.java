@@ -17,23 +17,44 @@ final class Wrk {
     static final int THREADS = 2;
     static final int CONNECTIONS = 16;
 
-    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long non2xx) {
+    /**
+     * {@code serverCpuMicros} and {@code postgresCpuMicros}: CPU time per request of the server's JVM and of every
+     * PostgreSQL process during the measured run (NaN when not measured).
+     */
+    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long non2xx, long requests,
+                  double serverCpuMicros, double postgresCpuMicros) {
 
         String line(String name) {
-            return String.format("  %-46s %9.0f req/s   p50 %7.2f ms   p99 %7.2f ms%s", name, requestsPerSecond, p50Millis,
-                    p99Millis, non2xx == 0 ? "" : "   NON-2xx " + non2xx);
+            return String.format("  %-46s %9.0f req/s   p50 %7.2f ms   p99 %7.2f ms   CPU/request: server %6.0f us, PostgreSQL %5.0f us%s",
+                    name, requestsPerSecond, p50Millis, p99Millis, serverCpuMicros, postgresCpuMicros,
+                    non2xx == 0 ? "" : "   NON-2xx " + non2xx);
+        }
+
+        /** Server plus database CPU per request. */
+        double cpuMicros() {
+            return serverCpuMicros + postgresCpuMicros;
         }
     }
 
     private Wrk() {
     }
 
-    /** A warm-up run of {@code warmupSeconds}, then the measured run of {@code seconds}. */
-    static Result run(String url, String accessToken, Path luaScript, int warmupSeconds, int seconds) {
+    /**
+     * A warm-up run of {@code warmupSeconds}, then the measured run of {@code seconds}, during which the CPU time of
+     * process {@code serverPid} and of PostgreSQL's processes is measured.
+     */
+    static Result run(String url, String accessToken, Path luaScript, int warmupSeconds, int seconds, long serverPid) {
         if (warmupSeconds > 0) {
             execute(url, accessToken, luaScript, warmupSeconds);
         }
-        return parse(execute(url, accessToken, luaScript, seconds));
+        double server = CpuTime.ofProcess(serverPid);
+        double postgres = CpuTime.ofPostgres();
+        String output = execute(url, accessToken, luaScript, seconds);
+        double serverMillis = CpuTime.ofProcess(serverPid) - server;
+        double postgresMillis = CpuTime.ofPostgres() - postgres;
+        Result r = parse(output);
+        return new Result(r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.non2xx(), r.requests(),
+                serverMillis * 1000 / r.requests(), postgresMillis * 1000 / r.requests());
     }
 
     /** The machine's one-minute load average, printed beside figures that depend on it. */
@@ -86,7 +107,8 @@ final class Wrk {
 
     static Result parse(String output) {
         return new Result(number(output, "Requests/sec:\\s+([\\d.]+)"), millis(output, "50%"), millis(output, "99%"),
-                (long) numberOr(output, "Non-2xx or 3xx responses:\\s+(\\d+)", 0));
+                (long) numberOr(output, "Non-2xx or 3xx responses:\\s+(\\d+)", 0),
+                (long) number(output, "(\\d+) requests in"), Double.NaN, Double.NaN);
     }
 
     private static double millis(String output, String percentile) {
