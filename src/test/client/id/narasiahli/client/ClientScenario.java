@@ -20,6 +20,7 @@ import id.narasiahli.client.model.EducationRequest;
 import id.narasiahli.client.model.LoginRequest;
 import id.narasiahli.client.model.MessageView;
 import id.narasiahli.client.model.OpenRequest;
+import id.narasiahli.client.model.Participant;
 import id.narasiahli.client.model.Profile;
 import id.narasiahli.client.model.RefreshRequest;
 import id.narasiahli.client.model.RegisterRequest;
@@ -134,6 +135,8 @@ public class ClientScenario implements BiFunction<String, Consumer<Map<String, O
         ConversationsApi conversations = new ConversationsApi(signedIn);
         ConversationView conversation = conversations.openConversations(new OpenRequest().participantId(other.getId()));
         seen.put("conversationId", conversation.getId());
+        Participant participant = conversation.getParticipant(); // compiles only if a nullable reference is still the model
+        seen.put("conversationParticipant", participant.getId());
         MessageView text = conversations.sendMessage(conversation.getId(), new TextMessage().text("Halo"));
         seen.put("messageText", text.getText());
         MessageView file = conversations.sendAttachment(conversation.getId(), image, "image", "the certificate");
