@@ -151,6 +151,29 @@ class ApiContractIT {
         assertEquals("boolean", scope.getJsonObject("properties").getJsonObject("all").getString("type"), scope.toString());
     }
 
+    /**
+     * Enums in place, not as a $ref by simple name (LintFinding's Status enum and the schema status record are both
+     * "Status": a client typed findings[].status as the status record); a nullable reference as allOf, since OpenAPI
+     * 3.0 ignores what stands beside a $ref; and no component schema that nothing uses.
+     */
+    @Test
+    void openApiSchemasSayWhatJsonBWrites() throws Exception {
+        JsonObject openapi = document();
+        JsonObject schemas = openapi.getJsonObject("components").getJsonObject("schemas");
+        JsonObject finding = schemas.getJsonObject("LintFinding").getJsonObject("properties");
+        assertEquals(Json.createObjectBuilder().add("type", "string").add("enum", Json.createArrayBuilder()
+                .add("REPORTED").add("EXEMPTED").add("BASELINED")).build(), finding.getJsonObject("status"));
+        assertEquals(List.of("ERROR", "WARNING"), finding.getJsonObject("severity").getJsonArray("enum").getValuesAs(JsonString::getString));
+        assertTrue(schemas.getJsonObject("Status").getJsonObject("properties").containsKey("atHead"), "the schema status record");
+        JsonObject lastMessage = schemas.getJsonObject("ConversationView").getJsonObject("properties").getJsonObject("lastMessage");
+        assertEquals(Json.createObjectBuilder().add("type", "object").add("nullable", true).add("allOf", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("$ref", "#/components/schemas/MessagePreview"))).build(), lastMessage);
+        String text = openapi.toString();
+        for (String name : schemas.keySet()) {
+            assertTrue(text.contains("\"#/components/schemas/" + name + "\""), name + " is used nowhere");
+        }
+    }
+
     private static JsonObject document() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(SharedServer.get().baseUri()
                 .resolve("/openapi")).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());

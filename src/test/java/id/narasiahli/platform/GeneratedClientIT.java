@@ -24,7 +24,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +53,14 @@ class GeneratedClientIT {
         Files.writeString(spec, served.body());
 
         Path sources = WORK.resolve("src");
+        Path classes = WORK.resolve("classes");
+        for (Path stale : List.of(sources, classes)) { // models of an earlier document would compile along otherwise
+            if (Files.exists(stale)) {
+                try (Stream<Path> walk = Files.walk(stale)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
         ClientOptInput input = new CodegenConfigurator()
                 .setGeneratorName("java").setLibrary("native")
                 .setInputSpec(spec.toString()).setOutputDir(sources.toString())
@@ -64,7 +74,6 @@ class GeneratedClientIT {
                 .toClientOptInput(); // throws, listing the problems, when the document fails the validation
         new DefaultGenerator().opts(input).generate();
 
-        Path classes = WORK.resolve("classes");
         Files.createDirectories(classes);
         List<File> files = new ArrayList<>();
         for (Path root : List.of(sources.resolve("src/main/java"), Path.of(System.getProperty("narasi.it.projectDir", "."),
@@ -84,13 +93,19 @@ class GeneratedClientIT {
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).limit(10).map(Object::toString).toList());
         }
 
+        AtomicBoolean checkedRows = new AtomicBoolean();
         Map<String, Object> seen;
         try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, getClass().getClassLoader())) {
             @SuppressWarnings("unchecked")
-            Function<String, Map<String, Object>> scenario = (Function<String, Map<String, Object>>) loader
+            BiFunction<String, Consumer<Map<String, Object>>, Map<String, Object>> scenario =
+                    (BiFunction<String, Consumer<Map<String, Object>>, Map<String, Object>>) loader
                     .loadClass("id.narasiahli.client.ClientScenario").getDeclaredConstructor().newInstance();
-            seen = scenario.apply(SharedServer.get().baseUri().toString());
+            seen = scenario.apply(SharedServer.get().baseUri().toString(), sofar -> {
+                rowsOfTheClientsUser(sofar);
+                checkedRows.set(true);
+            });
         }
+        assertTrue(checkedRows.get(), "the scenario checked the rows before deleting the account");
         int id = (Integer) seen.get("registeredId");
         String email = (String) seen.get("registeredEmail");
         assertEquals("Bearer", seen.get("loginTokenType"), seen.toString());
@@ -98,16 +113,55 @@ class GeneratedClientIT {
         assertEquals(true, seen.get("newRefreshWorks"), seen.toString());
         assertEquals(id, seen.get("meId"), seen.toString());
         assertEquals(email, seen.get("meEmail"), seen.toString());
+        assertEquals("Peneliti Data", seen.get("patchedJobTitle"), "the merge patch through the client: " + seen);
+        assertEquals("+6281234567890", seen.get("patchedPhone"), seen.toString());
+        assertEquals("Generated Client", seen.get("patchedFullName"), "a field left out of the patch stays: " + seen);
+        assertEquals("Peneliti Data", seen.get("rereadJobTitle"), seen.toString());
         assertEquals(1L, ((Number) seen.get("educationTotal")).longValue(), seen.toString());
         assertEquals(true, seen.get("listedSameCreatedAt"), seen.toString());
+        assertEquals(2L, ((Number) seen.get("educationTotalWithSecond")).longValue(), seen.toString());
+        assertEquals(1L, ((Number) seen.get("educationTotalAfterDelete")).longValue(), "deleted through the client: " + seen);
         assertTrue(((String) seen.get("certificateImage")).startsWith("/api/files/"), seen.toString());
         assertEquals(true, seen.get("downloadedSameBytes"), "the binary download through the client: " + seen);
+        assertEquals(seen.get("otherId"), seen.get("conversationParticipant"), seen.toString());
         assertEquals("Halo", seen.get("messageText"), seen.toString());
         assertEquals("image", seen.get("attachmentType"), "a multipart message through the client: " + seen);
         assertEquals("the certificate", seen.get("attachmentCaption"), seen.toString());
+        assertEquals(seen.get("aiSessionId"), seen.get("aiMessageSession"), seen.toString());
+        assertTrue(((String) seen.get("aiSessionKey")).length() > 0, "a generated aiSessionId: " + seen);
+        assertEquals("Apa dampak subsidi energi?", seen.get("aiMessageContent"), seen.toString());
+        assertEquals(1, seen.get("aiMessageCount"), "the session counts the message: " + seen);
+        // the export, as the generated client read it (a JSON object of tables of rows)
+        assertEquals(id, ((Number) seen.get("exportUserId")).intValue(), seen.toString());
+        assertEquals(email, seen.get("exportEmail"), seen.toString());
+        assertEquals("Peneliti Data", seen.get("exportJobTitle"), seen.toString());
+        assertEquals("+6281234567890", seen.get("exportPhone"), "the export decrypts the phone number: " + seen);
+        assertEquals(1, seen.get("export education_histories"), seen.toString());
+        assertEquals(2, seen.get("export chat_messages"), "the text and the file: " + seen);
+        assertEquals(1, seen.get("export ai_chat_sessions"), seen.toString());
+        assertEquals(1, seen.get("export ai_chat_messages"), seen.toString());
         // the account the client made and deleted, as PostgreSQL has it
         assertTrue(email.startsWith("client-"), email);
         assertEquals("0", SharedServer.queryValue("SELECT count(*) FROM users WHERE id = ?", id), "the account is gone");
         assertEquals("0", SharedServer.queryValue("SELECT count(*) FROM education_histories WHERE user_id = ?", id));
+        assertEquals("0", SharedServer.queryValue("SELECT count(*) FROM ai_chat_sessions WHERE user_id = ?", id));
+    }
+
+    /** What the scenario did, as PostgreSQL holds it, just before the scenario deletes the account. */
+    private static void rowsOfTheClientsUser(Map<String, Object> seen) {
+        int id = (Integer) seen.get("registeredId");
+        assertEquals("Peneliti Data", SharedServer.queryValue("SELECT last_job_title FROM users WHERE id = ?", id));
+        String storedPhone = SharedServer.queryValue("SELECT phone_number FROM users WHERE id = ?", id);
+        assertTrue(storedPhone != null && !storedPhone.contains("81234567890"), "stored encrypted, not as sent: " + storedPhone);
+        assertEquals("1", SharedServer.queryValue("SELECT count(*) FROM education_histories WHERE user_id = ?", id));
+        assertEquals("0", SharedServer.queryValue("SELECT count(*) FROM education_histories WHERE id = ?", seen.get("deletedEducationId")),
+                "the deleted entry");
+        assertEquals("Riset kebijakan energi|1", SharedServer.queryValue(
+                "SELECT title || '|' || message_count FROM ai_chat_sessions WHERE id = ? AND user_id = ?", seen.get("aiSessionId"), id));
+        assertEquals("user|Apa dampak subsidi energi?", SharedServer.queryValue(
+                "SELECT message_type || '|' || content FROM ai_chat_messages WHERE id = ? AND session_id = ?",
+                seen.get("aiMessageId"), seen.get("aiSessionId")));
+        assertEquals("2", SharedServer.queryValue("SELECT count(*) FROM chat_messages WHERE conversation_id = ? AND sender_id = ?",
+                seen.get("conversationId"), id));
     }
 }

@@ -100,6 +100,28 @@ class HostileInputIT {
         }
     }
 
+    /**
+     * What is left open (src/site/markdown/api-contract.md, "Errors the container produces"): these are refused before
+     * any application code runs, with an empty 400. Pinned here so that the tolerance in check() stays exactly this
+     * narrow; should a Payara release answer them with a body, this fails and the tolerance and the page can go.
+     */
+    @Test
+    void requestsRefusedBeforeTheApplicationGetAnEmpty400() throws Exception {
+        URI base = SharedServer.get().baseUri();
+        List<HttpResponse<String>> responses = List.of(
+                send(base, "GET", "/api/experts/%00", null, null, null),
+                send(base, "GET", "/api/experts/%ED%A0%80", null, null, null),
+                send(base, "GET", "/api/experts/" + "a".repeat(9000), null, null, null),
+                HTTP.send(HttpRequest.newBuilder(base.resolve("/api/experts")).header("X-Large", "b".repeat(20_000)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+        for (HttpResponse<String> response : responses) {
+            String what = response.request().uri().toString().substring(0, Math.min(60, response.request().uri().toString().length()));
+            assertEquals(400, response.statusCode(), what);
+            assertEquals("", response.body(), what);
+            assertEquals("0", response.headers().firstValue("Content-Length").orElse(""), what);
+        }
+    }
+
     private void check(URI base, String verb, String path, String token, String contentType, String body) {
         try {
             HttpResponse<String> response = send(base, verb, path, token, contentType, body);
@@ -109,11 +131,13 @@ class HostileInputIT {
             if (status >= 500) {
                 serverErrors++;
             }
-            // the container itself refuses a path with an encoded NUL or unpaired surrogate, before the application
-            // sees it, with an empty 400 (left open in src/site/markdown/api-contract.md); it must still not be a 5xx
+            // the container itself refuses a path with an encoded NUL or unpaired surrogate, and a request line over
+            // Grizzly's 8 KiB, before the application sees it, with an empty 400 and nothing else (left open, with
+            // what was tried, in src/site/markdown/api-contract.md); anything else must be a problem document
             String pathPart = path.split("\\?", 2)[0];
-            boolean containerRefusal = status == 400 && (pathPart.contains("%00") || pathPart.contains("%ED%A0%80")
-                    || path.length() > 8000); // and a request line over Grizzly's 8 KiB
+            boolean containerRefusal = status == 400 && response.body().isEmpty()
+                    && "0".equals(response.headers().firstValue("Content-Length").orElse(""))
+                    && (pathPart.contains("%00") || pathPart.contains("%ED%A0%80") || path.length() > 8000);
             if (status >= 500 || (status >= 400 && !containerRefusal && !type.startsWith("application/problem+json"))) {
                 failures.add(verb + " " + shorten(path) + " [" + contentType + "] " + shorten(body) + " -> " + status + " "
                         + type + " " + shorten(response.body()));

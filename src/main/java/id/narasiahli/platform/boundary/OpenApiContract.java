@@ -1,6 +1,7 @@
 package id.narasiahli.platform.boundary;
 
 import id.narasiahli.platform.control.ApiTypes;
+import id.narasiahli.platform.control.SchemaReferences;
 import jakarta.annotation.security.PermitAll;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -87,6 +88,7 @@ public class OpenApiContract implements OASFilter {
         openAPI.setTags(new ArrayList<>(tags.values()));
         types.completeSchemas(openAPI.getComponents());
         openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        SchemaReferences.dropUnused(openAPI);
     }
 
     /** Payara adds a non-standard top-level "endpoints" list; OpenAPI allows only x- extensions there. */

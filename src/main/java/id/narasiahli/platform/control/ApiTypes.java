@@ -168,7 +168,15 @@ public final class ApiTypes {
             if (primitive || p.notNull()) {
                 required.add(property.getKey());
             } else if (nillable) {
-                schema.getProperties().get(property.getKey()).setNullable(true);
+                Schema written = schema.getProperties().get(property.getKey());
+                if (written.getRef() != null) {
+                    // OpenAPI 3.0 ignores everything next to a $ref, nullable too: the reference goes into an allOf
+                    // (and nullable needs a type beside it)
+                    schema.addProperty(property.getKey(), OASFactory.createSchema().type(Schema.SchemaType.OBJECT).nullable(true)
+                            .allOf(List.of(OASFactory.createSchema().ref(written.getRef()))));
+                } else {
+                    written.setNullable(true);
+                }
             }
         }
         if (!required.isEmpty()) {
@@ -179,6 +187,14 @@ public final class ApiTypes {
     /** Keeps the constraints Payara found (maxLength, minimum...), takes type, format, items and $ref from Java. */
     private static Schema merge(Schema existing, Schema wanted) {
         if (wanted.getRef() != null) {
+            return wanted;
+        }
+        if (existing.getRef() != null) {
+            // Payara refers to an enum's schema by its simple name, which another class may have taken (LintFinding's
+            // Status is not SchemaViews' Status), and writes type and enum beside the $ref: the enum goes in place
+            if (wanted.getDescription() == null) {
+                wanted.setDescription(existing.getDescription());
+            }
             return wanted;
         }
         existing.setType(wanted.getType());

@@ -61,7 +61,7 @@ public class ExportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "One JSON document: tables of rows, each row as the database holds it, phone numbers decrypted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
-    @Operation(summary = "Export all my data: profile, histories, journals, files, conversations and messages, AI chat sessions, messages and logs")
+    @Operation(operationId = "exportMyData", summary = "Export all my data: profile, histories, journals, files, conversations and messages, AI chat sessions, messages and logs")
     @APIResponse(responseCode = "429", description = "An export of mine is still running, or too many are; see Retry-After")
     public Response export() {
         int userId = currentUser.id();
