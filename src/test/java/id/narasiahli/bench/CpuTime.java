@@ -1,8 +1,13 @@
 package id.narasiahli.bench;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.stream.Stream;
 
 /**
@@ -29,21 +34,37 @@ final class CpuTime {
         }
     }
 
-    /** CPU milliseconds used so far by every running PostgreSQL process (the embedded server and its backends). */
-    static double ofPostgres() {
+    /**
+     * CPU milliseconds used so far by one PostgreSQL server: its postmaster {@code postmasterPid} and the processes it
+     * started (backends, writers), not any other PostgreSQL on the machine.
+     */
+    static double ofPostgres(long postmasterPid) {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(CpuTime::isPostgres).mapToDouble(p -> ofProcess(Long.parseLong(p.getFileName().toString()))).sum();
+                    .mapToLong(p -> Long.parseLong(p.getFileName().toString()))
+                    .filter(pid -> pid == postmasterPid || parentOf(pid) == postmasterPid).mapToDouble(CpuTime::ofProcess).sum();
         } catch (IOException e) {
             return 0;
         }
     }
 
-    private static boolean isPostgres(Path process) {
+    /** The postmaster of the server {@code dataSource} reaches: the first line of postmaster.pid in its data directory. */
+    static long postmasterOf(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SHOW data_directory")) {
+            r.next();
+            return Long.parseLong(Files.readAllLines(Path.of(r.getString(1), "postmaster.pid")).get(0).trim());
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("Cannot find the test database's postmaster: " + e, e);
+        }
+    }
+
+    private static long parentOf(long pid) {
         try {
-            return Files.readString(process.resolve("comm")).trim().equals("postgres");
-        } catch (IOException e) {
-            return false;
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 }

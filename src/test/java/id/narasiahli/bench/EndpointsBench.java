@@ -72,10 +72,15 @@ class EndpointsBench {
             try (PayaraMicroProcess bare = PayaraMicroProcess.launch("bench-bare", SharedServer.DATABASE, Map.of(), bareWar())) {
                 bareStarts.add(bare.awaitOk("/health/ready", READY_TIMEOUT));
                 if (floor == null && !STARTUP_ONLY) {
-                    floor = Wrk.run(bare.baseUri() + "bare/page", null, null, FLOOR_WARMUP, SECONDS, bare.pid());
+                    floor = Wrk.run(bare.baseUri() + "bare/page", null, null, FLOOR_WARMUP, SECONDS, bare.pid(),
+                            CpuTime.postmasterOf(ApiDatabase.dataSource()));
                 }
             }
-            try (PayaraMicroProcess ours = PayaraMicroProcess.launch("bench-ours", SharedServer.DATABASE, Map.of(), OUR_WAR)) {
+            // -Dbench.startupJfr=true: a JFR recording of our server's boot (profile settings), target/it/bench-startup.jfr
+            Map<String, String> jfr = Boolean.getBoolean("bench.startupJfr") ? Map.of("JAVA_TOOL_OPTIONS",
+                    "-XX:StartFlightRecording=settings=profile,filename=" + PayaraMicroProcess.workDir().resolve("bench-startup.jfr")
+                            .toAbsolutePath()) : Map.of();
+            try (PayaraMicroProcess ours = PayaraMicroProcess.launch("bench-ours", SharedServer.DATABASE, jfr, OUR_WAR)) {
                 ourStarts.add(ours.awaitOk("/health/ready", READY_TIMEOUT));
             }
         }
@@ -84,15 +89,21 @@ class EndpointsBench {
         }
         System.out.printf("%nStartup to /health/ready 200 (launch of the JVM to ready), %d boots each, alternating; load average %s:%n"
                         + "  bare Payara Micro, tiny WAR                    median %6.1f s   fastest %6.1f s%n"
-                        + "  ours, schema up to date (%s)  median %6.1f s   fastest %6.1f s   (+%.1f s, +%.1f s)%n%n",
+                        + "  ours, schema up to date (%s)  median %6.1f s   fastest %6.1f s   (+%.1f s, +%.1f s)%n"
+                        + "  each boot, bare: %s; ours: %s%n%n",
                 BOOTS, Wrk.loadAverage(), median(bareStarts), fastest(bareStarts), OUR_WAR.getFileName(), median(ourStarts),
-                fastest(ourStarts), median(ourStarts) - median(bareStarts), fastest(ourStarts) - fastest(bareStarts));
+                fastest(ourStarts), median(ourStarts) - median(bareStarts), fastest(ourStarts) - fastest(bareStarts),
+                seconds(bareStarts), seconds(ourStarts));
     }
 
     private static double median(List<Duration> durations) {
         List<Long> sorted = durations.stream().map(Duration::toMillis).sorted().toList();
         int n = sorted.size();
         return (n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0) / 1e3;
+    }
+
+    private static List<String> seconds(List<Duration> durations) {
+        return durations.stream().map(d -> String.format("%.1f s", d.toMillis() / 1e3)).toList();
     }
 
     private static double fastest(List<Duration> durations) {
@@ -158,7 +169,7 @@ class EndpointsBench {
             }
             double sql = SqlLoop.requestsPerSecond(ApiDatabase.dataSource(), WARMUP, SECONDS, endpoint.statements());
             Wrk.Result result = Wrk.run(api.base().resolve(endpoint.path()).toString(), ani.accessToken(), endpoint.script(),
-                    WARMUP, SECONDS, SharedServer.get().pid());
+                    WARMUP, SECONDS, SharedServer.get().pid(), CpuTime.postmasterOf(ApiDatabase.dataSource()));
             System.out.println(result.line(endpoint.name()));
             System.out.printf("  %-46s %9.0f req/s   (%d statements, JDBC)%n", "  its SQL alone", sql, endpoint.statements().size());
             ratios.add(String.format("  %-46s %6.3f x bare   %6.3f x its SQL   p99/p50 %5.1f   CPU/request: bare / ours %6.3f",

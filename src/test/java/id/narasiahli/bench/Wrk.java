@@ -41,17 +41,18 @@ final class Wrk {
 
     /**
      * A warm-up run of {@code warmupSeconds}, then the measured run of {@code seconds}, during which the CPU time of
-     * process {@code serverPid} and of PostgreSQL's processes is measured.
+     * process {@code serverPid} and of the PostgreSQL server {@code postmasterPid} is measured.
      */
-    static Result run(String url, String accessToken, Path luaScript, int warmupSeconds, int seconds, long serverPid) {
+    static Result run(String url, String accessToken, Path luaScript, int warmupSeconds, int seconds, long serverPid,
+                      long postmasterPid) {
         if (warmupSeconds > 0) {
             execute(url, accessToken, luaScript, warmupSeconds);
         }
         double server = CpuTime.ofProcess(serverPid);
-        double postgres = CpuTime.ofPostgres();
+        double postgres = CpuTime.ofPostgres(postmasterPid);
         String output = execute(url, accessToken, luaScript, seconds);
         double serverMillis = CpuTime.ofProcess(serverPid) - server;
-        double postgresMillis = CpuTime.ofPostgres() - postgres;
+        double postgresMillis = CpuTime.ofPostgres(postmasterPid) - postgres;
         Result r = parse(output);
         return new Result(r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.non2xx(), r.requests(),
                 serverMillis * 1000 / r.requests(), postgresMillis * 1000 / r.requests());
