@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public class BackupCommands {
                 out.document(Map.of("backups", all));
             } else {
                 out.table(List.of("ID", "KIND", "CREATED", "FROM", "ROWS/BYTES", "EXPIRES", "RESTORED", "HOLDS"), all.stream()
-                        .map(b -> java.util.Arrays.<Object>asList(b.id(), b.kind(), b.createdAt(), b.file() != null ? "backup command"
+                        .map(b -> Arrays.<Object>asList(b.id(), b.kind(), b.createdAt(), b.file() != null ? "backup command"
                                 : b.sourceTable() + (b.sourceColumn() == null ? "" : "." + b.sourceColumn()),
                                 b.file() != null ? b.sizeBytes() + " B" : b.rowCount() + " rows", b.expiresAt(),
                                 b.restoredAt() == null ? "" : b.restoredRows() + " rows at " + b.restoredAt(),

@@ -1,15 +1,17 @@
 package id.narasiahli.schema.cli;
 
 import id.narasiahli.schema.backup.DatabaseDump;
+import id.narasiahli.schema.liquibase.LiquibaseSession;
 import picocli.CommandLine.Option;
 
 import java.io.Console;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -127,8 +129,8 @@ final class Common {
         if (expected == null || expected.isEmpty()) {
             return true;
         }
-        return typed != null && java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                typed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return typed != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                typed.getBytes(StandardCharsets.UTF_8));
     }
 
     boolean connectsWithPassword() {
@@ -137,7 +139,7 @@ final class Common {
     }
 
     boolean production() {
-        return List.of(contexts.toLowerCase().split("[,\\s]+")).contains("production");
+        return LiquibaseSession.isProduction(contexts);
     }
 
     private String password() {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,7 +94,7 @@ final class Output {
             }
             json.append(']');
         } else if (value.getClass().isRecord()) {
-            Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            Map<String, Object> fields = new LinkedHashMap<>();
             for (RecordComponent component : value.getClass().getRecordComponents()) {
                 try {
                     fields.put(component.getName(), component.getAccessor().invoke(value));

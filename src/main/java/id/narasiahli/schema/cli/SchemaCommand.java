@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
@@ -77,7 +78,7 @@ public final class SchemaCommand implements Runnable {
     private static void quietLiquibase() {
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
-        java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
+        ConsoleHandler handler = new ConsoleHandler();
         handler.setLevel(Level.WARNING);
         root.addHandler(handler);
         root.setLevel(Level.WARNING);

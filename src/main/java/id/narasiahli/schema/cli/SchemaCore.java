@@ -43,6 +43,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -54,6 +55,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -279,7 +281,7 @@ final class SchemaCore implements AutoCloseable {
         }
         RanChangeSet ran = matching.get(0);
         Connection connection = session.connection();
-        try (java.sql.PreparedStatement delete = connection.prepareStatement(
+        try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM databasechangelog WHERE filename = ? AND id = ? AND author = ?")) {
             delete.setString(1, ran.getChangeLog());
             delete.setString(2, ran.getId());
@@ -365,7 +367,7 @@ final class SchemaCore implements AutoCloseable {
         return tables;
     }
 
-    private <T> T call(java.util.concurrent.Callable<T> action) {
+    private <T> T call(Callable<T> action) {
         try {
             return session.inScope(action);
         } catch (RuntimeException e) {

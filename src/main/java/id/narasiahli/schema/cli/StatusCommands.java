@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public class StatusCommands {
                 out.document(Map.of("applied", rows));
             } else {
                 List<List<Object>> table = new ArrayList<>();
-                rows.forEach(r -> table.add(java.util.Arrays.asList(r.get("orderExecuted"), r.get("dateExecuted"), r.get("execType"),
+                rows.forEach(r -> table.add(Arrays.asList(r.get("orderExecuted"), r.get("dateExecuted"), r.get("execType"),
                         r.get("durationMs") == null ? "" : r.get("durationMs") + " ms", r.get("tag"), r.get("id"))));
                 out.table(List.of("#", "APPLIED AT", "TYPE", "DURATION", "TAG", "CHANGESET ID"), table);
             }

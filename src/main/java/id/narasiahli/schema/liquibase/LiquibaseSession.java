@@ -37,6 +37,7 @@ import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.Function;
 import java.util.ArrayList;
 import java.io.StringWriter;
@@ -90,6 +91,15 @@ public final class LiquibaseSession implements AutoCloseable {
         this.deploymentId = deploymentId;
         this.scope = scope;
         this.reading = reading;
+    }
+
+    /**
+     * Whether a contexts setting names the production context (where rolling back the baseline is refused): the one
+     * rule for the server (SchemaSettings) and the command line (schema.cli), contexts separated by commas or
+     * spaces, in any case.
+     */
+    public static boolean isProduction(String contexts) {
+        return contexts != null && Arrays.stream(contexts.trim().split("[,\\s]+")).anyMatch("production"::equalsIgnoreCase);
     }
 
     /**

@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -119,7 +118,7 @@ public class SchemaSettings {
 
     /** Whether the contexts are production ones, where rolling back the baseline is refused. */
     public boolean production() {
-        return Arrays.stream(contexts.split(",")).map(String::trim).anyMatch("production"::equalsIgnoreCase);
+        return LiquibaseSession.isProduction(contexts);
     }
 
     public DataSource dataSource() {
