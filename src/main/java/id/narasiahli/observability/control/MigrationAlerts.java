@@ -1,9 +1,10 @@
 package id.narasiahli.observability.control;
 
+import id.narasiahli.platform.control.DaemonScheduler;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,12 +44,7 @@ public final class MigrationAlerts implements MigrationEvents {
     }
 
     static MigrationAlerts standalone(Duration threshold) {
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "migration-alerts");
-            thread.setDaemon(true);
-            return thread;
-        });
-        return new MigrationAlerts(threshold, scheduler, kind -> { });
+        return new MigrationAlerts(threshold, DaemonScheduler.named("migration-alerts"), kind -> { });
     }
 
     public Duration threshold() {

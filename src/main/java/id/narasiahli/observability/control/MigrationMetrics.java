@@ -1,6 +1,6 @@
 package id.narasiahli.observability.control;
 
-import id.narasiahli.schema.liquibase.LiquibaseSession;
+import id.narasiahli.platform.control.DaemonScheduler;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +17,6 @@ import org.eclipse.microprofile.metrics.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -50,14 +49,7 @@ public class MigrationMetrics implements MigrationEvents {
 
     @PostConstruct
     void register() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(() -> {
-                LiquibaseSession.releaseThreadScope();
-                task.run();
-            }, "narasi-migration-alerts");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = DaemonScheduler.named("narasi-migration-alerts");
         alerts = new MigrationAlerts(settings.migrationAlertAfter(), scheduler, kind -> overdue(kind).inc());
         for (Kind kind : Kind.values()) {
             for (String outcome : new String[] {"succeeded", "failed"}) {

@@ -16,7 +16,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -49,17 +48,9 @@ public class DatabaseAvailability {
     private volatile String outage;
     private ScheduledExecutorService scheduler;
 
-    /**
-     * The probe runs on a daemon thread of its own, not on the container's managed scheduler: a managed task that
-     * fires while Payara Server shuts down sets up its context against services already stopped and logs SEVERE
-     * (seen in PayaraServerIT). The thread inherits no inheritable thread locals (Liquibase keeps its scope in one).
-     */
+    /** The probe runs on a daemon thread of its own (DaemonScheduler says why not the container's scheduler). */
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(null, task, "narasi-database-probe", 0, false);
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = DaemonScheduler.named("narasi-database-probe");
         scheduler.scheduleWithFixedDelay(this::probe, probeIntervalMs, probeIntervalMs, TimeUnit.MILLISECONDS);
     }
 
