@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -40,10 +41,15 @@ final class Load implements AutoCloseable {
                    List<String> someFailures) {
 
         String line(String phase) {
+            return line(phase, "");
+        }
+
+        /** The figures on one line, {@code extra} after them, the first failures (if any) on the next. */
+        String line(String phase, String extra) {
             StringBuilder kinds = new StringBuilder();
             p99ByKind.forEach((kind, p99) -> kinds.append(String.format("  %s %.1f", kind, p99)));
-            return String.format("  %-16s %7d requests  %5d failed   p50 %7.2f ms   p99 %8.2f ms   max %8.1f ms   p99 by kind:%s%s",
-                    phase, requests, failed, p50, p99, max, kinds, someFailures.isEmpty() ? "" : "\n      failures, e.g.: " + someFailures);
+            return String.format("  %-22s %7d requests  %5d failed   p50 %7.2f ms   p99 %8.2f ms   max %8.1f ms   p99 by kind:%s%s%s",
+                    phase, requests, failed, p50, p99, max, kinds, extra, someFailures.isEmpty() ? "" : "\n      failures, e.g.: " + someFailures);
         }
     }
 
@@ -93,8 +99,10 @@ final class Load implements AutoCloseable {
         }
     }
 
-    Figures figures(String phaseName) {
-        List<Sample> of = samples.stream().filter(s -> s.phase().equals(phaseName)).toList();
+    /** The figures of the requests that started in any of {@code phaseNames}. */
+    Figures figures(String... phaseNames) {
+        Set<String> names = Set.of(phaseNames);
+        List<Sample> of = samples.stream().filter(s -> names.contains(s.phase())).toList();
         if (of.isEmpty()) {
             return new Figures(0, 0, Double.NaN, Double.NaN, Double.NaN, Map.of(), List.of());
         }
