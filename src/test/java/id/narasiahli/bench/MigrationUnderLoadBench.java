@@ -73,7 +73,8 @@ class MigrationUnderLoadBench {
     }
 
     /** What a side's steps measured. */
-    private record Side(Load.Figures before, List<Load.Figures> steps, List<Double> seconds, Load.Figures during) {
+    private record Side(Load.Figures before, List<Load.Figures> steps, List<Double> seconds, List<Boolean> vacuumAtStart,
+                        Load.Figures during) {
         double total() {
             return seconds.stream().mapToDouble(Double::doubleValue).sum();
         }
@@ -183,7 +184,10 @@ class MigrationUnderLoadBench {
         load.phase(side + " before");
         pause(BEFORE_SECONDS);
         List<Double> seconds = new ArrayList<>();
+        List<Boolean> vacuum = new ArrayList<>();
         for (Step step : steps) {
+            // an autovacuum of the table gives way to a DDL that waits for its lock only after deadlock_timeout (1 s)
+            vacuum.add(ApiDatabase.count("SELECT count(*) FROM pg_stat_progress_vacuum WHERE relid = 'chat_messages'::regclass") > 0);
             load.phase(side + " " + step.name());
             long start = System.nanoTime();
             step.action().run();
@@ -192,13 +196,15 @@ class MigrationUnderLoadBench {
             pause(SETTLE_SECONDS);
         }
         String[] names = steps.stream().map(step -> side + " " + step.name()).toArray(String[]::new);
-        return new Side(load.figures(side + " before"), Arrays.stream(names).map(load::figures).toList(), seconds, load.figures(names));
+        return new Side(load.figures(side + " before"), Arrays.stream(names).map(load::figures).toList(), seconds, vacuum,
+                load.figures(names));
     }
 
     private static void printSide(String name, Side side, List<Step> steps, Load.Figures settles) {
         System.out.println(side.before().line(name + " before"));
         for (int i = 0; i < steps.size(); i++) {
-            System.out.println(side.steps().get(i).line(name + " " + steps.get(i).name(), String.format("   step %.1f s", side.seconds().get(i))));
+            System.out.println(side.steps().get(i).line(name + " " + steps.get(i).name(), String.format("   step %.1f s%s", side.seconds().get(i),
+                    side.vacuumAtStart().get(i) ? " (autovacuum of chat_messages running at its start)" : "")));
         }
         System.out.println(side.during().line(name + " all steps"));
         System.out.println(settles.line(name + " settles"));
