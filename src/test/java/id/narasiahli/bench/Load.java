@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * A steady load of HTTP requests: {@code clients} threads, each sending one request every {@code interval} (or at
@@ -37,13 +40,18 @@ final class Load implements AutoCloseable {
 
     /** The figures of one phase. */
     record Figures(int requests, int failed, double p50, double p99, double max, Map<String, Double> p99ByKind,
-                   List<String> someFailures) {
+                   Map<String, Long> failedByKind, List<String> someFailures) {
 
         String line(String phase) {
+            return line(phase, "");
+        }
+
+        /** The figures on one line, {@code extra} after them, the first failures (if any) on the next. */
+        String line(String phase, String extra) {
             StringBuilder kinds = new StringBuilder();
             p99ByKind.forEach((kind, p99) -> kinds.append(String.format("  %s %.1f", kind, p99)));
-            return String.format("  %-16s %7d requests  %5d failed   p50 %7.2f ms   p99 %8.2f ms   max %8.1f ms   p99 by kind:%s%s",
-                    phase, requests, failed, p50, p99, max, kinds, someFailures.isEmpty() ? "" : "\n      failures, e.g.: " + someFailures);
+            return String.format("  %-22s %7d requests  %5d failed   p50 %7.2f ms   p99 %8.2f ms   max %8.1f ms   p99 by kind:%s%s%s",
+                    phase, requests, failed, p50, p99, max, kinds, extra, someFailures.isEmpty() ? "" : "\n      failed by kind " + failedByKind + "; e.g.: " + someFailures);
         }
     }
 
@@ -79,8 +87,15 @@ final class Load implements AutoCloseable {
             }
             next = Math.max(next + interval.toNanos(), System.nanoTime());
             String startedIn = phase;
-            Request request = requests.next(counter.getAndIncrement());
             long start = System.nanoTime();
+            Request request;
+            try {
+                request = requests.next(counter.getAndIncrement());
+            } catch (RuntimeException | AssertionError e) {
+                // making the request failed (a bench logging in again, say): a failed request, and the client goes on
+                samples.add(new Sample(startedIn, "setup", (System.nanoTime() - start) / 1e6, "setup " + e.getMessage()));
+                continue;
+            }
             String failure;
             try {
                 Api.Response response = request.call().get();
@@ -93,10 +108,12 @@ final class Load implements AutoCloseable {
         }
     }
 
-    Figures figures(String phaseName) {
-        List<Sample> of = samples.stream().filter(s -> s.phase().equals(phaseName)).toList();
+    /** The figures of the requests that started in any of {@code phaseNames}. */
+    Figures figures(String... phaseNames) {
+        Set<String> names = Set.of(phaseNames);
+        List<Sample> of = samples.stream().filter(s -> names.contains(s.phase())).toList();
         if (of.isEmpty()) {
-            return new Figures(0, 0, Double.NaN, Double.NaN, Double.NaN, Map.of(), List.of());
+            return new Figures(0, 0, Double.NaN, Double.NaN, Double.NaN, Map.of(), Map.of(), List.of());
         }
         double[] all = of.stream().mapToDouble(Sample::millis).sorted().toArray();
         Map<String, Double> byKind = new LinkedHashMap<>();
@@ -104,7 +121,8 @@ final class Load implements AutoCloseable {
                 percentile(of.stream().filter(s -> s.kind().equals(kind)).mapToDouble(Sample::millis).sorted().toArray(), 0.99)));
         return new Figures(all.length, (int) of.stream().filter(s -> !s.ok()).count(), percentile(all, 0.50),
                 percentile(all, 0.99), all[all.length - 1], byKind,
-                of.stream().filter(s -> !s.ok()).map(Sample::failure).distinct().limit(3).toList());
+                of.stream().filter(s -> !s.ok()).collect(Collectors.groupingBy(Sample::kind, TreeMap::new, Collectors.counting())),
+                of.stream().filter(s -> !s.ok()).map(Sample::failure).distinct().limit(4).toList());
     }
 
     private static double percentile(double[] sorted, double p) {

@@ -6,10 +6,14 @@ import id.narasiahli.schema.liquibase.LiquibaseSession;
 import id.narasiahli.schema.liquibase.MigrationLock;
 import id.narasiahli.schema.migration.control.ChangesetTimer;
 import id.narasiahli.schema.migration.control.LockRetry;
+import id.narasiahli.schema.quality.control.LintBaseline;
+import id.narasiahli.schema.quality.control.MigrationLint;
 import id.narasiahli.testsupport.database.ApiDatabase;
+import id.narasiahli.testsupport.database.Changelogs;
 import id.narasiahli.testsupport.http.Api;
 import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.Json;
+import liquibase.database.core.PostgresDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -17,7 +21,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,12 +37,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * with {@code bench.rows} rows (default 10,000,000, generate_series in the database) in {@code bench.conversations}
  * conversations of one user, then, while {@code bench.clients} clients each send a request every
  * {@code bench.intervalMs} to the running server (newest history page, a page deep in the history, a new message,
- * marking older messages read: reads, inserts, and updates of existing rows), adds a column and backfills it with the
- * runner's batched data change (the runner's own code: LiquibaseSession, MigrationLock, LockRetry, BatchedDataChange,
- * from this JVM as a second instance's startup would), and then, as the reference in the same run, the naive way:
- * one UPDATE of every row in one transaction. Prints requests, failed requests, p50/p99 before and during each, the
- * migrations' durations and the ratios. Asserts only that every row was backfilled and that no request failed
- * during the batched backfill.
+ * marking older messages read: reads, inserts, and updates of existing rows), applies the safe sequence of
+ * test-changelogs/bench-zero-downtime.xml one step (context) at a time with the runner's own code (LiquibaseSession,
+ * MigrationLock, LockRetry, BatchedDataChange, from this JVM as a second instance's startup would): expand with a
+ * trigger, batched backfill, NOT VALID check, VALIDATE, SET NOT NULL, CREATE INDEX CONCURRENTLY, NOT VALID foreign
+ * key, VALIDATE. Then, as the reference in the same run, on columns and names of their own, the naive forms: one
+ * UPDATE of every row, SET NOT NULL with its full scan, plain CREATE INDEX, plain ADD FOREIGN KEY. Each step has its
+ * own load phase. Prints per phase requests, failed requests, p50/p99, step time, and a summary of each side. Asserts
+ * only that the changelog passes the lint, that no request failed before or during the safe sequence, and the end
+ * state (every row backfilled, columns NOT NULL, indexes valid, foreign keys validated); removes what it added.
  */
 class MigrationUnderLoadBench {
 
@@ -45,11 +55,59 @@ class MigrationUnderLoadBench {
     private static final int INTERVAL_MS = Integer.getInteger("bench.intervalMs", 100);
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 60);
     private static final int BEFORE_SECONDS = Integer.getInteger("bench.before", 30);
-    private static final String CHANGELOG = "test-changelogs/bench-backfill.xml";
+    /** A pause between two steps, in a phase of its own, so that one step's stragglers are not the next one's. */
+    private static final int SETTLE_SECONDS = Integer.getInteger("bench.settle", 3);
+    private static final String CHANGELOG = "test-changelogs/bench-zero-downtime.xml";
     private static final LocalDateTime FIRST_MESSAGE = LocalDateTime.of(2026, 1, 1, 0, 0);
     /** Each mark-read request marks the next 100 messages of a conversation (every tenth one of them unread). */
     private static final int MARK_STEP = 100;
     private static final Duration TOKEN_AGE = Duration.ofMinutes(5);
+
+    /** One step of a side: its phase name and what it runs. */
+    private record Step(String name, Action action) {
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    /** What a side's steps measured. */
+    private record Side(Load.Figures before, List<Load.Figures> steps, List<Double> seconds, List<Boolean> vacuumAtStart,
+                        Load.Figures during) {
+        double total() {
+            return seconds.stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    private static final List<Step> SAFE = List.of(
+            runner("expand", "bench-expand"),
+            runner("backfill", "bench-backfill"),
+            runner("check not valid", "bench-check"),
+            runner("validate check", "bench-validate"),
+            runner("set not null", "bench-not-null"),
+            runner("index concurr.", "bench-index"),
+            runner("fk not valid", "bench-fk"),
+            runner("validate fk", "bench-fk-validate"));
+
+    private static final List<Step> NAIVE = List.of(
+            new Step("one UPDATE", () -> {
+                execute("ALTER TABLE chat_messages ADD COLUMN has_attachment_naive BOOLEAN");
+                execute("""
+                        CREATE OR REPLACE FUNCTION bench_chat_messages_set_has_attachment_naive() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN
+                            NEW.has_attachment_naive := NEW.file_url IS NOT NULL;
+                            RETURN NEW;
+                        END $$""");
+                execute("CREATE TRIGGER trg_bench_chat_messages_has_attachment_naive BEFORE INSERT OR UPDATE OF file_url ON chat_messages"
+                        + " FOR EACH ROW EXECUTE FUNCTION bench_chat_messages_set_has_attachment_naive()");
+                execute("UPDATE chat_messages SET has_attachment_naive = (file_url IS NOT NULL)");
+            }),
+            new Step("set not null", () -> execute("ALTER TABLE chat_messages ALTER COLUMN has_attachment_naive SET NOT NULL")),
+            new Step("create index", () -> execute(
+                    "CREATE INDEX idx_bench_chat_messages_sender_created_naive ON chat_messages (sender_id, created_at)")),
+            new Step("add fk", () -> execute("ALTER TABLE chat_messages ADD CONSTRAINT fk_bench_chat_messages_sender_naive"
+                    + " FOREIGN KEY (sender_id) REFERENCES users (id) ON DELETE CASCADE")));
 
     private final int perConversation = ROWS / CONVERSATIONS;
     private final AtomicLong marks = new AtomicLong();
@@ -59,7 +117,10 @@ class MigrationUnderLoadBench {
     private long firstId;
 
     @Test
-    void batchedBackfillUnderLoadAgainstOneUpdate() throws Exception {
+    void safeSequenceUnderLoadAgainstTheNaiveForms() throws Exception {
+        assertEquals(List.of(), new MigrationLint(new PostgresDatabase(), LintBaseline.load(getClass().getClassLoader()))
+                .lint(Changelogs.changesets(CHANGELOG), c -> true, Set.of("chat_messages", "users", "conversations")),
+                "the lint finds nothing in the safe sequence");
         ani = SharedServer.api().newUser("Ani Bench");
         tokenAt = System.nanoTime();
         long fill = System.nanoTime();
@@ -68,62 +129,102 @@ class MigrationUnderLoadBench {
         System.out.printf("%nFilled chat_messages with %,d rows (%,d conversations of %,d) and vacuumed it in %.0f s; load average %s%n",
                 (long) perConversation * CONVERSATIONS, CONVERSATIONS, perConversation, fillSeconds, Wrk.loadAverage());
 
-        double batched;
-        double naive;
+        long run = System.nanoTime();
+        Side safe;
+        Side naive;
         double vacuum;
-        Load.Figures beforeBatched;
-        Load.Figures duringBatched;
-        Load.Figures beforeNaive;
-        Load.Figures duringNaive;
-        try (Load load = Load.start(CLIENTS, Duration.ofMillis(INTERVAL_MS), this::request)) {
-            pause(WARMUP_SECONDS);
-            load.phase("before batched");
-            pause(BEFORE_SECONDS);
-            load.phase("during batched");
-            long start = System.nanoTime();
-            batchedBackfill();
-            batched = seconds(start);
-            load.phase("vacuum");
-            start = System.nanoTime();
-            execute("VACUUM (ANALYZE) chat_messages");
-            vacuum = seconds(start);
-            load.phase("before naive");
-            pause(BEFORE_SECONDS);
-            load.phase("during naive");
-            start = System.nanoTime();
-            execute("ALTER TABLE chat_messages ADD COLUMN has_attachment_naive BOOLEAN");
-            execute("UPDATE chat_messages SET has_attachment_naive = (file_url IS NOT NULL)");
-            naive = seconds(start);
-            load.phase("after");
-            pause(5);
-            beforeBatched = load.figures("before batched");
-            duringBatched = load.figures("during batched");
-            beforeNaive = load.figures("before naive");
-            duringNaive = load.figures("during naive");
-        }
+        List<Load.Figures> settles;
+        try {
+            try (Load load = Load.start(CLIENTS, Duration.ofMillis(INTERVAL_MS), this::request)) {
+                pause(WARMUP_SECONDS);
+                safe = side(load, "safe", SAFE);
+                load.phase("vacuum");
+                long start = System.nanoTime();
+                execute("VACUUM (ANALYZE) chat_messages");
+                vacuum = seconds(start);
+                naive = side(load, "naive", NAIVE);
+                load.phase("after");
+                pause(5);
+                settles = List.of(load.figures("safe settle"), load.figures("naive settle"));
+            }
+            print(safe, naive, vacuum, settles, seconds(run));
 
-        System.out.printf("%nA column added and backfilled on %,d rows under load: %d clients, one request each every %d ms"
+            // messages sent after the backfill have it from the trigger
+            assertEquals(0L, ApiDatabase.count("SELECT count(*) FROM chat_messages WHERE has_attachment IS NULL OR has_attachment_naive IS NULL"),
+                    "every row backfilled both ways");
+            assertEquals(0, safe.before().failed() + safe.during().failed() + settles.get(0).failed(),
+                    "no request failed before, during or between the steps of the safe sequence");
+            for (String column : List.of("has_attachment", "has_attachment_naive")) {
+                assertEquals("NO", ApiDatabase.rows("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'chat_messages'"
+                        + " AND column_name = ?", column).get(0).get(0), column + " is NOT NULL");
+            }
+            assertEquals(0L, ApiDatabase.count("SELECT count(*) FROM pg_constraint WHERE conname = 'chk_bench_has_attachment_not_null'"),
+                    "the helper check is gone");
+            for (String index : List.of("idx_bench_chat_messages_sender_created", "idx_bench_chat_messages_sender_created_naive")) {
+                assertEquals(List.of(List.of(true)), ApiDatabase.rows("SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                        + " WHERE c.relname = ?", index), index + " exists and is valid");
+            }
+            for (String fk : List.of("fk_bench_chat_messages_sender", "fk_bench_chat_messages_sender_naive")) {
+                assertEquals(List.of(List.of(true)), ApiDatabase.rows("SELECT convalidated FROM pg_constraint WHERE conname = ?", fk),
+                        fk + " exists and is validated");
+            }
+        } finally {
+            cleanUp();
+        }
+        assertEquals(0L, ApiDatabase.count("SELECT (SELECT count(*) FROM information_schema.columns WHERE table_name = 'chat_messages'"
+                + " AND column_name LIKE 'has_attachment%') + (SELECT count(*) FROM pg_class WHERE relname LIKE 'idx_bench_%')"
+                + " + (SELECT count(*) FROM pg_constraint WHERE conname LIKE '%_bench_%') + (SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'trg_bench_%')"
+                + " + (SELECT count(*) FROM pg_proc WHERE proname LIKE 'bench_%') + (SELECT count(*) FROM databasechangelog WHERE filename = ?)"
+                + " + (SELECT count(*) FROM schema_batch_progress WHERE table_name = 'chat_messages')", CHANGELOG),
+                "nothing the bench added is left but its rows");
+    }
+
+    /** A side: its baseline, then each step in a phase of its own, a short settle after each. */
+    private static Side side(Load load, String side, List<Step> steps) throws Exception {
+        load.phase(side + " before");
+        pause(BEFORE_SECONDS);
+        List<Double> seconds = new ArrayList<>();
+        List<Boolean> vacuum = new ArrayList<>();
+        for (Step step : steps) {
+            // an autovacuum of the table gives way to a DDL that waits for its lock only after deadlock_timeout (1 s)
+            vacuum.add(ApiDatabase.count("SELECT count(*) FROM pg_stat_progress_vacuum WHERE relid = 'chat_messages'::regclass") > 0);
+            load.phase(side + " " + step.name());
+            long start = System.nanoTime();
+            step.action().run();
+            seconds.add(seconds(start));
+            load.phase(side + " settle");
+            pause(SETTLE_SECONDS);
+        }
+        String[] names = steps.stream().map(step -> side + " " + step.name()).toArray(String[]::new);
+        return new Side(load.figures(side + " before"), Arrays.stream(names).map(load::figures).toList(), seconds, vacuum,
+                load.figures(names));
+    }
+
+    private static void printSide(String name, Side side, List<Step> steps, Load.Figures settles) {
+        System.out.println(side.before().line(name + " before"));
+        for (int i = 0; i < steps.size(); i++) {
+            System.out.println(side.steps().get(i).line(name + " " + steps.get(i).name(), String.format("   step %.1f s%s", side.seconds().get(i),
+                    side.vacuumAtStart().get(i) ? " (autovacuum of chat_messages running at its start)" : "")));
+        }
+        System.out.println(side.during().line(name + " all steps"));
+        System.out.println(settles.line(name + " settles"));
+    }
+
+    private void print(Side safe, Side naive, double vacuum, List<Load.Figures> settles, double runSeconds) {
+        System.out.printf("%nThe zero-downtime sequence and its naive forms on %,d rows under load: %d clients, one request each every %d ms"
                         + " (newest page, deep page, send, mark read in turn); latency on the client, over HTTP; load average %s%n",
                 (long) perConversation * CONVERSATIONS, CLIENTS, INTERVAL_MS, Wrk.loadAverage());
-        System.out.println(beforeBatched.line("before batched"));
-        System.out.println(duringBatched.line("during batched"));
-        System.out.println(beforeNaive.line("before naive"));
-        System.out.println(duringNaive.line("during naive"));
-        System.out.printf("  migration: batched (batches of 5,000, each its own transaction) %.1f s; naive (one UPDATE) %.1f s;"
-                + " VACUUM between them %.1f s%n", batched, naive, vacuum);
-        System.out.printf("  ratios: p99 during/before batched %.2f, naive %.2f; p50 during/before batched %.2f, naive %.2f;"
-                        + " duration batched/naive %.2f; failed requests batched %d, naive %d%n%n",
-                duringBatched.p99() / beforeBatched.p99(), duringNaive.p99() / beforeNaive.p99(),
-                duringBatched.p50() / beforeBatched.p50(), duringNaive.p50() / beforeNaive.p50(), batched / naive,
-                duringBatched.failed(), duringNaive.failed());
-
-        // messages sent after the backfill have none: in the worked example a trigger covers them, here nothing does
-        assertEquals(0L, ApiDatabase.count("SELECT count(*) FROM chat_messages WHERE has_attachment IS NULL AND id BETWEEN ? AND ?",
-                firstId, id(CONVERSATIONS - 1, perConversation)), "every filled row backfilled");
-        assertEquals(0L, ApiDatabase.count("SELECT count(*) FROM chat_messages WHERE has_attachment_naive IS NULL AND id BETWEEN ? AND ?",
-                firstId, id(CONVERSATIONS - 1, perConversation)), "every filled row updated by the naive way too");
-        assertEquals(0, duringBatched.failed() + beforeBatched.failed(), "no request failed before or during the batched backfill");
-        cleanUp();
+        printSide("safe", safe, SAFE, settles.get(0));
+        printSide("naive", naive, NAIVE, settles.get(1));
+        System.out.printf("  VACUUM between the sides %.1f s; the measured part of the run (warm-up to end) %.0f s%n", vacuum, runSeconds);
+        System.out.printf("  summary safe: %d requests during the migration, %d failed; p50 before %.2f ms, during %.2f ms;"
+                        + " p99 before %.2f ms, during %.2f ms (ratio %.2f, goal <= 2); migration time %.1f s%n",
+                safe.during().requests(), safe.during().failed(), safe.before().p50(), safe.during().p50(),
+                safe.before().p99(), safe.during().p99(), safe.during().p99() / safe.before().p99(), safe.total());
+        System.out.printf("  summary naive: %d requests during the migration, %d failed; p50 before %.2f ms, during %.2f ms;"
+                        + " p99 before %.2f ms, during %.2f ms (ratio %.2f); migration time %.1f s%n%n",
+                naive.during().requests(), naive.during().failed(), naive.before().p50(), naive.during().p50(),
+                naive.before().p99(), naive.during().p99(), naive.during().p99() / naive.before().p99(), naive.total());
     }
 
     /** Users, conversations and messages, in the database; message ids follow (conversation, position) so they are computed. */
@@ -192,22 +293,31 @@ class MigrationUnderLoadBench {
         return ani.api();
     }
 
-    /** The changesets of bench-backfill.xml, applied as the startup migration applies them (SchemaMigrator). */
-    private static void batchedBackfill() throws Exception {
-        try (LiquibaseSession session = LiquibaseSession.forCommands(connection(), CHANGELOG, "production");
-             MigrationLock lock = session.migrationLock()) {
-            lock.acquire(Duration.ofMinutes(5), activity -> { });
-            new LockRetry("5s", 5, Duration.ofSeconds(1)).update(session,
-                    new ChangesetTimer(MigrationEvents.NONE, MigrationEvents.Kind.STARTUP),
-                    () -> lock.acquire(Duration.ofMinutes(5), activity -> { }), MigrationUnderLoadBench::connection);
-        } finally {
-            LiquibaseSession.releaseThreadScope();
-        }
+    /** The changesets of one context of the bench changelog, applied as the startup migration applies them (SchemaMigrator). */
+    private static Step runner(String name, String context) {
+        return new Step(name, () -> {
+            try (LiquibaseSession session = LiquibaseSession.forCommands(connection(), CHANGELOG, context);
+                 MigrationLock lock = session.migrationLock()) {
+                lock.acquire(Duration.ofMinutes(5), activity -> { });
+                new LockRetry("5s", 5, Duration.ofSeconds(1)).update(session,
+                        new ChangesetTimer(MigrationEvents.NONE, MigrationEvents.Kind.STARTUP),
+                        () -> lock.acquire(Duration.ofMinutes(5), activity -> { }), MigrationUnderLoadBench::connection);
+            } finally {
+                LiquibaseSession.releaseThreadScope();
+            }
+        });
     }
 
-    /** The shared server's database as it was: the bench's columns, changesets and progress row go. */
+    /** The shared server's database as it was, but for the filled rows: the bench's columns, triggers, functions, index, constraints, changesets and progress row go. */
     private static void cleanUp() throws SQLException {
-        execute("ALTER TABLE chat_messages DROP COLUMN IF EXISTS has_attachment, DROP COLUMN IF EXISTS has_attachment_naive");
+        execute("DROP TRIGGER IF EXISTS trg_bench_chat_messages_has_attachment ON chat_messages;"
+                + " DROP TRIGGER IF EXISTS trg_bench_chat_messages_has_attachment_naive ON chat_messages;"
+                + " DROP FUNCTION IF EXISTS bench_chat_messages_set_has_attachment();"
+                + " DROP FUNCTION IF EXISTS bench_chat_messages_set_has_attachment_naive();"
+                + " DROP INDEX IF EXISTS idx_bench_chat_messages_sender_created, idx_bench_chat_messages_sender_created_naive;"
+                + " ALTER TABLE chat_messages DROP CONSTRAINT IF EXISTS fk_bench_chat_messages_sender,"
+                + " DROP CONSTRAINT IF EXISTS fk_bench_chat_messages_sender_naive, DROP CONSTRAINT IF EXISTS chk_bench_has_attachment_not_null,"
+                + " DROP COLUMN IF EXISTS has_attachment, DROP COLUMN IF EXISTS has_attachment_naive");
         ApiDatabase.execute("DELETE FROM databasechangelog WHERE filename = ?", CHANGELOG);
         ApiDatabase.execute("DELETE FROM schema_batch_progress WHERE table_name = 'chat_messages'");
     }
