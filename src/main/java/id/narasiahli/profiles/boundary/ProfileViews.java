@@ -51,7 +51,7 @@ public class ProfileViews {
                 String whatsapp = phoneNumbers.reveal(PhoneNumbers.WHATSAPP_NUMBER, row.getString(5));
                 String[] fields = {row.getString(3), row.getString(2), phone, whatsapp, row.getString(6), row.getString(7),
                         row.getString(8)};
-                ProfileCompletion completion = ProfileCompletion.of(Arrays.stream(fields).map(f -> f == null ? "" : f).toList(),
+                ProfileCompletion completion = ProfileCompletion.of(Arrays.asList(fields),
                         row.getBoolean(12), row.getBoolean(13), row.getBoolean(14));
                 return new Profiles.Profile(row.getInt(1), fields[1], fields[0], phone, whatsapp, fields[4], fields[5], fields[6],
                         row.getString(9), row.getObject(10, LocalDateTime.class), row.getObject(11, LocalDateTime.class),

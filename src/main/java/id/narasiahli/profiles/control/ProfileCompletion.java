@@ -3,6 +3,7 @@ package id.narasiahli.profiles.control;
 import id.narasiahli.accounts.entity.User;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,16 +16,12 @@ public record ProfileCompletion(int percent, List<String> missing) {
     private static final List<String> FIELDS = List.of("fullName", "email", "phoneNumber", "whatsappNumber", "lastEducation",
             "degree", "lastJobTitle");
 
-    private static String nonNull(String value) {
-        return value == null ? "" : value;
-    }
-
     public static ProfileCompletion of(User user, boolean hasEducation, boolean hasWork, boolean hasJournal) {
-        return of(List.of(user.fullName(), user.email(), nonNull(user.phoneNumber()), nonNull(user.whatsappNumber()),
-                nonNull(user.lastEducation()), nonNull(user.degree()), nonNull(user.lastJobTitle())), hasEducation, hasWork, hasJournal);
+        return of(Arrays.asList(user.fullName(), user.email(), user.phoneNumber(), user.whatsappNumber(), user.lastEducation(),
+                user.degree(), user.lastJobTitle()), hasEducation, hasWork, hasJournal);
     }
 
-    /** {@code fields}: full name, email, phone number, WhatsApp number, last education, degree, last job title ("" for none). */
+    /** {@code fields}: full name, email, phone number, WhatsApp number, last education, degree, last job title, in this order (null or blank for none). */
     public static ProfileCompletion of(List<String> fields, boolean hasEducation, boolean hasWork, boolean hasJournal) {
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < FIELDS.size(); i++) {
