@@ -33,6 +33,8 @@ class ApiContractIT {
         Api.User user = api.newUser("Kontrak");
         List<Api.Response> errors = List.of(
                 api.get("/api/nothing-here"),
+                // no WADL (RestConfiguration): /openapi describes the API
+                api.get("/api/application.wadl"),
                 api.postRaw("/api/auth/login", "application/json", "{not json"),
                 api.postRaw("/api/auth/login", "text/plain", "email=x"),
                 user.api().delete("/api/me/education"),
@@ -40,7 +42,7 @@ class ApiContractIT {
                 api.get("/api/me"),
                 user.api().get("/api/admin/users"));
         List<Integer> statuses = errors.stream().map(Api.Response::status).toList();
-        assertEquals(List.of(404, 400, 415, 405, 404, 401, 403), statuses, errors.toString());
+        assertEquals(List.of(404, 404, 400, 415, 405, 404, 401, 403), statuses, errors.toString());
         for (Api.Response error : errors) {
             assertEquals("application/problem+json", error.header("Content-Type").split(";")[0], error.toString());
             JsonObject problem = error.json();

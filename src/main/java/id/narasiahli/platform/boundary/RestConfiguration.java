@@ -4,6 +4,8 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -26,4 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class RestConfiguration extends Application {
 
     public static final String BEARER = "bearer";
+
+    /**
+     * No WADL: /openapi describes the API, and building Jersey's WADL support (a JAXB context) cost every
+     * deployment about 50 ms (src/site/markdown/performance.md, "Startup").
+     */
+    private static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.wadl.disableWadl", true);
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return PROPERTIES;
+    }
 }
