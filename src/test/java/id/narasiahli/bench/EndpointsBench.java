@@ -59,6 +59,8 @@ class EndpointsBench {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("narasi.it.bootTimeoutSeconds", 300));
     /** With -Dbench.jfr=true, a JFR recording (profile settings) of our server during the endpoint runs: target/it/bench.jfr. */
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
+    /** With -Dbench.startupPhases=true, each boot is profiled (wall clock) and its main thread's time printed by phase. */
+    private static final boolean PHASES = Boolean.getBoolean("bench.startupPhases");
 
     @Test
     void endpointsAgainstTheirFloors() throws Exception {
@@ -67,9 +69,14 @@ class EndpointsBench {
 
         List<Duration> bareStarts = new ArrayList<>();
         List<Duration> ourStarts = new ArrayList<>();
+        Map<String, Double> barePhases = new LinkedHashMap<>();
+        Map<String, Double> ourPhases = new LinkedHashMap<>();
+        Path bareProfile = PayaraMicroProcess.workDir().resolve("bench-bare-wall.collapsed");
+        Path ourProfile = PayaraMicroProcess.workDir().resolve("bench-ours-wall.collapsed");
         Wrk.Result floor = null;
         for (int boot = 0; boot < BOOTS; boot++) {
-            try (PayaraMicroProcess bare = PayaraMicroProcess.launch("bench-bare", SharedServer.DATABASE, Map.of(), bareWar())) {
+            Map<String, String> bareEnv = PHASES ? StartupPhases.agent(bareProfile) : Map.of();
+            try (PayaraMicroProcess bare = PayaraMicroProcess.launch("bench-bare", SharedServer.DATABASE, bareEnv, bareWar())) {
                 bareStarts.add(bare.awaitOk("/health/ready", READY_TIMEOUT));
                 if (floor == null && !STARTUP_ONLY) {
                     floor = Wrk.run(bare.baseUri() + "bare/page", null, null, FLOOR_WARMUP, SECONDS, bare.pid(),
@@ -77,11 +84,16 @@ class EndpointsBench {
                 }
             }
             // -Dbench.startupJfr=true: a JFR recording of our server's boot (profile settings), target/it/bench-startup.jfr
-            Map<String, String> jfr = Boolean.getBoolean("bench.startupJfr") ? Map.of("JAVA_TOOL_OPTIONS",
+            Map<String, String> ourEnv = PHASES ? StartupPhases.agent(ourProfile)
+                    : Boolean.getBoolean("bench.startupJfr") ? Map.of("JAVA_TOOL_OPTIONS",
                     "-XX:StartFlightRecording=settings=profile,filename=" + PayaraMicroProcess.workDir().resolve("bench-startup.jfr")
                             .toAbsolutePath()) : Map.of();
-            try (PayaraMicroProcess ours = PayaraMicroProcess.launch("bench-ours", SharedServer.DATABASE, jfr, OUR_WAR)) {
+            try (PayaraMicroProcess ours = PayaraMicroProcess.launch("bench-ours", SharedServer.DATABASE, ourEnv, OUR_WAR)) {
                 ourStarts.add(ours.awaitOk("/health/ready", READY_TIMEOUT));
+            }
+            if (PHASES) {
+                StartupPhases.of(bareProfile).forEach((phase, s) -> barePhases.merge(phase, s / BOOTS, Double::sum));
+                StartupPhases.of(ourProfile).forEach((phase, s) -> ourPhases.merge(phase, s / BOOTS, Double::sum));
             }
         }
         if (!STARTUP_ONLY) {
@@ -94,6 +106,20 @@ class EndpointsBench {
                 BOOTS, Wrk.loadAverage(), median(bareStarts), fastest(bareStarts), OUR_WAR.getFileName(), median(ourStarts),
                 fastest(ourStarts), median(ourStarts) - median(bareStarts), fastest(ourStarts) - fastest(bareStarts),
                 seconds(bareStarts), seconds(ourStarts));
+        if (PHASES) {
+            System.out.printf("Where the main thread's time goes (wall clock, mean of %d boots, async-profiler every %d ms):%n"
+                    + "  %-52s %8s %8s %8s%n", BOOTS, StartupPhases.INTERVAL_MS, "phase", "bare s", "ours s", "ours-bare");
+            double bareTotal = 0;
+            double ourTotal = 0;
+            for (String phase : ourPhases.keySet()) {
+                double b = barePhases.get(phase);
+                double o = ourPhases.get(phase);
+                bareTotal += b;
+                ourTotal += o;
+                System.out.printf("  %-52s %8.2f %8.2f %+8.2f%n", phase, b, o, o - b);
+            }
+            System.out.printf("  %-52s %8.2f %8.2f %+8.2f%n%n", "main thread, launch to ready", bareTotal, ourTotal, ourTotal - bareTotal);
+        }
     }
 
     private static double median(List<Duration> durations) {
