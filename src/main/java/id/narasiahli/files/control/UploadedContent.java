@@ -12,7 +12,13 @@ import java.util.Set;
 /** An upload read with a size cap and recognised by its bytes. */
 public record UploadedContent(byte[] bytes, String contentType) {
 
-    private static final Tika TIKA = new Tika();
+    /**
+     * Built on first use: Tika reads its MIME-type database (about 0.15 s), and the EJB container initialises
+     * this class while it deploys, on the startup's critical path (src/site/markdown/performance.md, "Startup").
+     */
+    private static final class Detector {
+        static final Tika TIKA = new Tika();
+    }
 
     /**
      * Reads at most {@code maxBytes} (413 beyond, before anything is stored) and detects the type from the
@@ -23,7 +29,7 @@ public record UploadedContent(byte[] bytes, String contentType) {
         if (bytes.length == 0) {
             throw ApiException.invalid("file", "is empty");
         }
-        String type = TIKA.detect(bytes);
+        String type = Detector.TIKA.detect(bytes);
         if (!allowed.contains(type)) {
             throw ApiException.unsupportedMediaType("The file's content is " + type + "; accepted: " + String.join(", ", allowed));
         }
