@@ -53,6 +53,9 @@ class EndpointsBench {
     private static final boolean STARTUP_ONLY = Boolean.getBoolean("bench.startupOnly");
     /** Our WAR (-Dbench.war= another build of it, to compare startups). */
     private static final Path OUR_WAR = Path.of(System.getProperty("bench.war", System.getProperty("narasi.it.war")));
+    /** With -Dbench.beforeWar=<file>: an earlier build of our WAR, booted in turn with the bare server and ours. */
+    private static final Path BEFORE_WAR = System.getProperty("bench.beforeWar", "").isBlank() ? null
+            : Path.of(System.getProperty("bench.beforeWar"));
     /** With -Dbench.only=history,me: only the endpoints whose names contain one of these. */
     private static final List<String> ONLY = System.getProperty("bench.only", "").isBlank() ? List.of()
             : List.of(System.getProperty("bench.only").split(","));
@@ -65,60 +68,76 @@ class EndpointsBench {
     @Test
     void endpointsAgainstTheirFloors() throws Exception {
         Api api = SharedServer.api();
-        Map<String, String> lines = new LinkedHashMap<>();
 
-        List<Duration> bareStarts = new ArrayList<>();
-        List<Duration> ourStarts = new ArrayList<>();
-        Map<String, Double> barePhases = new LinkedHashMap<>();
-        Map<String, Double> ourPhases = new LinkedHashMap<>();
-        Path bareProfile = PayaraMicroProcess.workDir().resolve("bench-bare-wall.collapsed");
-        Path ourProfile = PayaraMicroProcess.workDir().resolve("bench-ours-wall.collapsed");
+        // each round boots the bare server, then (with -Dbench.beforeWar) an earlier build of ours, then ours
+        List<Contender> contenders = new ArrayList<>();
+        contenders.add(new Contender("bare Payara Micro, tiny WAR", "bench-bare", bareWar()));
+        if (BEFORE_WAR != null) {
+            contenders.add(new Contender("ours before (" + BEFORE_WAR.getFileName() + ")", "bench-before", BEFORE_WAR));
+        }
+        Contender ours = new Contender("ours (" + OUR_WAR.getFileName() + ")", "bench-ours", OUR_WAR);
+        contenders.add(ours);
+        Contender bare = contenders.get(0);
         Wrk.Result floor = null;
         for (int boot = 0; boot < BOOTS; boot++) {
-            Map<String, String> bareEnv = PHASES ? StartupPhases.agent(bareProfile) : Map.of();
-            try (PayaraMicroProcess bare = PayaraMicroProcess.launch("bench-bare", SharedServer.DATABASE, bareEnv, bareWar())) {
-                bareStarts.add(bare.awaitOk("/health/ready", READY_TIMEOUT));
-                if (floor == null && !STARTUP_ONLY) {
-                    floor = Wrk.run(bare.baseUri() + "bare/page", null, null, FLOOR_WARMUP, SECONDS, bare.pid(),
-                            CpuTime.postmasterOf(ApiDatabase.dataSource()));
+            for (Contender contender : contenders) {
+                // -Dbench.startupJfr=true: a JFR recording of our server's boot (profile settings), target/it/bench-startup.jfr
+                Map<String, String> env = PHASES ? StartupPhases.agent(contender.profile())
+                        : contender == ours && Boolean.getBoolean("bench.startupJfr") ? Map.of("JAVA_TOOL_OPTIONS",
+                        "-XX:StartFlightRecording=settings=profile,filename=" + PayaraMicroProcess.workDir()
+                                .resolve("bench-startup.jfr").toAbsolutePath()) : Map.of();
+                try (PayaraMicroProcess server = PayaraMicroProcess.launch(contender.name(), SharedServer.DATABASE, env, contender.war())) {
+                    contender.starts().add(server.awaitOk("/health/ready", READY_TIMEOUT));
+                    if (contender == bare && floor == null && !STARTUP_ONLY) {
+                        floor = Wrk.run(server.baseUri() + "bare/page", null, null, FLOOR_WARMUP, SECONDS, server.pid(),
+                                CpuTime.postmasterOf(ApiDatabase.dataSource()));
+                    }
                 }
-            }
-            // -Dbench.startupJfr=true: a JFR recording of our server's boot (profile settings), target/it/bench-startup.jfr
-            Map<String, String> ourEnv = PHASES ? StartupPhases.agent(ourProfile)
-                    : Boolean.getBoolean("bench.startupJfr") ? Map.of("JAVA_TOOL_OPTIONS",
-                    "-XX:StartFlightRecording=settings=profile,filename=" + PayaraMicroProcess.workDir().resolve("bench-startup.jfr")
-                            .toAbsolutePath()) : Map.of();
-            try (PayaraMicroProcess ours = PayaraMicroProcess.launch("bench-ours", SharedServer.DATABASE, ourEnv, OUR_WAR)) {
-                ourStarts.add(ours.awaitOk("/health/ready", READY_TIMEOUT));
-            }
-            if (PHASES) {
-                StartupPhases.of(bareProfile).forEach((phase, s) -> barePhases.merge(phase, s / BOOTS, Double::sum));
-                StartupPhases.of(ourProfile).forEach((phase, s) -> ourPhases.merge(phase, s / BOOTS, Double::sum));
+                if (PHASES) {
+                    StartupPhases.of(contender.profile()).forEach((phase, s) -> contender.phases().merge(phase, s / BOOTS, Double::sum));
+                }
             }
         }
         if (!STARTUP_ONLY) {
             report(api, floor);
         }
-        System.out.printf("%nStartup to /health/ready 200 (launch of the JVM to ready), %d boots each, alternating; load average %s:%n"
-                        + "  bare Payara Micro, tiny WAR                    median %6.1f s   fastest %6.1f s%n"
-                        + "  ours, schema up to date (%s)  median %6.1f s   fastest %6.1f s   (+%.1f s, +%.1f s)%n"
-                        + "  each boot, bare: %s; ours: %s%n%n",
-                BOOTS, Wrk.loadAverage(), median(bareStarts), fastest(bareStarts), OUR_WAR.getFileName(), median(ourStarts),
-                fastest(ourStarts), median(ourStarts) - median(bareStarts), fastest(ourStarts) - fastest(bareStarts),
-                seconds(bareStarts), seconds(ourStarts));
+        System.out.printf("%nStartup to /health/ready 200 (launch of the JVM to ready; ours on an up-to-date schema), %d boots each,"
+                + " alternating; load average %s:%n", BOOTS, Wrk.loadAverage());
+        for (Contender contender : contenders) {
+            System.out.printf("  %-46s median %6.1f s   fastest %6.1f s%s   each: %s%n", contender.label(), median(contender.starts()),
+                    fastest(contender.starts()), contender == bare ? "" : String.format("   (+%.1f s, +%.1f s)",
+                            median(contender.starts()) - median(bare.starts()), fastest(contender.starts()) - fastest(bare.starts())),
+                    seconds(contender.starts()));
+        }
         if (PHASES) {
-            System.out.printf("Where the main thread's time goes (wall clock, mean of %d boots, async-profiler every %d ms):%n"
-                    + "  %-52s %8s %8s %8s%n", BOOTS, StartupPhases.INTERVAL_MS, "phase", "bare s", "ours s", "ours-bare");
-            double bareTotal = 0;
-            double ourTotal = 0;
-            for (String phase : ourPhases.keySet()) {
-                double b = barePhases.get(phase);
-                double o = ourPhases.get(phase);
-                bareTotal += b;
-                ourTotal += o;
-                System.out.printf("  %-52s %8.2f %8.2f %+8.2f%n", phase, b, o, o - b);
+            System.out.printf("%nWhere the main thread's time goes (wall clock, mean of %d boots, async-profiler every %d ms), seconds:%n  %-52s",
+                    BOOTS, StartupPhases.INTERVAL_MS, "phase");
+            contenders.forEach(contender -> System.out.printf(" %8s", contender.name().substring("bench-".length())));
+            System.out.printf(" %9s%n", "ours-bare");
+            for (String phase : ours.phases().keySet()) {
+                System.out.printf("  %-52s", phase);
+                contenders.forEach(contender -> System.out.printf(" %8.2f", contender.phases().get(phase)));
+                System.out.printf(" %+9.2f%n", ours.phases().get(phase) - bare.phases().get(phase));
             }
-            System.out.printf("  %-52s %8.2f %8.2f %+8.2f%n%n", "main thread, launch to ready", bareTotal, ourTotal, ourTotal - bareTotal);
+            System.out.printf("  %-52s", "main thread, launch to ready");
+            contenders.forEach(contender -> System.out.printf(" %8.2f", contender.mainThreadSeconds()));
+            System.out.printf(" %+9.2f%n%n", ours.mainThreadSeconds() - bare.mainThreadSeconds());
+        }
+    }
+
+    /** A WAR whose boots are timed (and with -Dbench.startupPhases profiled), in turn with the others. */
+    private record Contender(String label, String name, Path war, List<Duration> starts, Map<String, Double> phases) {
+
+        Contender(String label, String name, Path war) {
+            this(label, name, war, new ArrayList<>(), new LinkedHashMap<>());
+        }
+
+        Path profile() {
+            return PayaraMicroProcess.workDir().resolve(name + "-wall.collapsed");
+        }
+
+        double mainThreadSeconds() {
+            return phases.values().stream().mapToDouble(Double::doubleValue).sum();
         }
     }
 
