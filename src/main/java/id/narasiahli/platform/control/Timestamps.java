@@ -1,5 +1,6 @@
 package id.narasiahli.platform.control;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -29,9 +30,31 @@ public final class Timestamps {
     private static final DateTimeFormatter API_FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    /** The one text form of a timestamp in the API: UTC, {@code Z}, six fractional digits (truncated). */
+    /**
+     * The one text form of a timestamp in the API: UTC, {@code Z}, six fractional digits (truncated). Written digit by
+     * digit for the four-digit years every stored value has: DateTimeFormatter took more time than the rest of writing a
+     * message (TimestampsTest compares both).
+     */
     public static String format(Instant instant) {
-        return API_FORMAT.format(instant.truncatedTo(ChronoUnit.MICROS));
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return API_FORMAT.format(instant.truncatedTo(ChronoUnit.MICROS));
+        }
+        byte[] text = "0000-00-00T00:00:00.000000Z".getBytes(StandardCharsets.US_ASCII);
+        digits(text, 0, 4, t.getYear());
+        digits(text, 5, 2, t.getMonthValue());
+        digits(text, 8, 2, t.getDayOfMonth());
+        digits(text, 11, 2, t.getHour());
+        digits(text, 14, 2, t.getMinute());
+        digits(text, 17, 2, t.getSecond());
+        digits(text, 20, 6, instant.getNano() / 1000);
+        return new String(text, StandardCharsets.US_ASCII);
+    }
+
+    private static void digits(byte[] text, int at, int width, int value) {
+        for (int i = at + width - 1; i >= at; i--, value /= 10) {
+            text[i] = (byte) ('0' + value % 10);
+        }
     }
 
     public static LocalDateTime utc(Instant instant) {
