@@ -1,12 +1,16 @@
 package id.narasiahli.platform.control;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Calendar;
+import java.util.TimeZone;
 
 /**
  * Timestamps as the schema keeps them: UTC in TIMESTAMP columns, to the microsecond. The JVM clock has
@@ -59,6 +63,32 @@ public final class Timestamps {
 
     public static LocalDateTime utc(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static final long GREGORIAN_FROM = Instant.parse("1583-01-01T00:00:00Z").toEpochMilli();
+    private static final long FOUR_DIGIT_YEARS_UNTIL = Instant.parse("9999-12-31T23:59:59Z").toEpochMilli();
+
+    /** The calendar for {@link #column}: one per statement, the driver reads only its zone. */
+    public static Calendar utcCalendar() {
+        return Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
+    }
+
+    /**
+     * A TIMESTAMP column as the UTC LocalDateTime it holds: what {@code getObject(column, LocalDateTime.class)} gives,
+     * which Payara's pool wrapper calls by reflection, looking the method up on every call. The driver's getTimestamp with
+     * a UTC calendar reads the same wall time, in no zone of this JVM; before the Gregorian calendar (where Timestamp counts
+     * Julian days) and past year 9999 (infinity) the value is asked for the slow way.
+     */
+    public static LocalDateTime column(ResultSet row, int column, Calendar utc) throws SQLException {
+        Timestamp value = row.getTimestamp(column, utc);
+        if (value == null) {
+            return null;
+        }
+        long millis = value.getTime();
+        if (millis < GREGORIAN_FROM || millis > FOUR_DIGIT_YEARS_UNTIL) {
+            return row.getObject(column, LocalDateTime.class);
+        }
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), value.getNanos(), ZoneOffset.UTC);
     }
 
     /** Native queries hand back java.sql.Timestamp (or already LocalDateTime, depending on the driver path). */

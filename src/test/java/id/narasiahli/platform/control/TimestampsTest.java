@@ -2,7 +2,12 @@ package id.narasiahli.platform.control;
 
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Calendar;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +42,30 @@ class TimestampsTest {
                 "-0001-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"}) {
             Instant instant = Instant.parse(text);
             assertEquals(byPattern(instant), Timestamps.format(instant), text);
+        }
+    }
+
+    /** The driver's answer for a TIMESTAMP column read with a UTC calendar: the wall time as if it were UTC. */
+    private static ResultSet holding(LocalDateTime wallTime) {
+        return (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(), new Class<?>[]{ResultSet.class}, (proxy, method, args) ->
+                switch (method.getName()) {
+                    case "getTimestamp" -> {
+                        Timestamp t = new Timestamp(wallTime.toInstant(ZoneOffset.UTC).toEpochMilli());
+                        t.setNanos(wallTime.getNano());
+                        yield t;
+                    }
+                    case "getObject" -> wallTime;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void readsAColumnAsTheWallTimeItHolds() throws Exception {
+        Calendar utc = Timestamps.utcCalendar();
+        for (String text : new String[]{"2026-01-12T13:46:40.123456", "1970-01-01T00:00", "1969-12-31T23:59:59.999999",
+                "2024-03-31T02:30:00.000001", "1583-01-01T00:00", "9999-12-31T23:59:59.999999"}) {
+            LocalDateTime wallTime = LocalDateTime.parse(text);
+            assertEquals(wallTime, Timestamps.column(holding(wallTime), 1, utc), text);
         }
     }
 }
