@@ -16,6 +16,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,17 @@ class EndpointsBench {
     /** With -Dbench.only=history,me: only the endpoints whose names contain one of these. */
     private static final List<String> ONLY = System.getProperty("bench.only", "").isBlank() ? List.of()
             : List.of(System.getProperty("bench.only").split(","));
+    /**
+     * With -Dbench.against=<war>: a second server of that build on the same database, and each selected endpoint
+     * measured on both in bench.rounds rounds (default 4), ours first in odd rounds and last in even ones, so that the
+     * machine's changing load falls on both alike: an A/B pair in the same conditions, by server CPU per request. Both
+     * servers first serve the endpoint for bench.abWarmup seconds (default 30): one freshly booted spent several times the
+     * CPU per request of a warm one in its first rounds (the JIT compiler's work is the server's CPU too).
+     */
+    private static final String AGAINST = System.getProperty("bench.against", "");
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
+    private static final int AB_WARMUP = Integer.getInteger("bench.abWarmup", 30);
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("narasi.it.bootTimeoutSeconds", 300));
     /** With -Dbench.jfr=true, a JFR recording (profile settings) of our server during the endpoint runs: target/it/bench.jfr. */
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
@@ -227,6 +239,52 @@ class EndpointsBench {
         System.out.println("\nRatios (higher is better; p99/p50 lower is better). CPU/request: the bare server's CPU time per"
                 + " request over ours plus PostgreSQL's, which a loaded machine moves far less than it moves throughput:");
         ratios.forEach(System.out::println);
+        if (!AGAINST.isBlank()) {
+            compare(api, ani, endpoints);
+        }
+    }
+
+    private static void compare(Api api, Api.User caller, List<Endpoint> endpoints) {
+        try (PayaraMicroProcess other = PayaraMicroProcess.launch("bench-against", SharedServer.DATABASE, Map.of(), Path.of(AGAINST))) {
+            other.awaitOk("/health/ready", READY_TIMEOUT);
+            System.out.printf("%nA/B, server CPU per request (us), ours = %s, against = %s, %d rounds of %d s, alternating:%n",
+                    OUR_WAR.getFileName(), AGAINST, ROUNDS, SECONDS);
+            for (Endpoint endpoint : endpoints) {
+                if (!ONLY.isEmpty() && ONLY.stream().noneMatch(endpoint.name()::contains)) {
+                    continue;
+                }
+                for (URI base : List.of(api.base(), other.baseUri())) {
+                    Wrk.run(base.resolve(endpoint.path()).toString(), caller.accessToken(), endpoint.script(), 0, AB_WARMUP,
+                            SharedServer.get().pid(), CpuTime.postmasterOf(ApiDatabase.dataSource()));
+                }
+                List<Double> ours = new ArrayList<>();
+                List<Double> theirs = new ArrayList<>();
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (boolean oursNow : round % 2 == 0 ? new boolean[]{true, false} : new boolean[]{false, true}) {
+                        URI base = oursNow ? api.base() : other.baseUri();
+                        Wrk.Result r = Wrk.run(base.resolve(endpoint.path()).toString(), caller.accessToken(),
+                                endpoint.script(), WARMUP, SECONDS, oursNow ? SharedServer.get().pid() : other.pid(),
+                                CpuTime.postmasterOf(ApiDatabase.dataSource()));
+                        assertEquals(0, r.non2xx(), endpoint.name());
+                        (oursNow ? ours : theirs).add(r.serverCpuMicros());
+                    }
+                }
+                double a = middle(ours);
+                double b = middle(theirs);
+                System.out.printf("  %-46s ours %s median %6.0f   against %s median %6.0f   ours / against %5.3f   load %s%n",
+                        endpoint.name(), micros(ours), a, micros(theirs), b, a / b, Wrk.loadAverage());
+            }
+        }
+    }
+
+    private static double middle(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static List<Long> micros(List<Double> values) {
+        return values.stream().map(Math::round).toList();
     }
 
     private record Endpoint(String name, String path, Path script, List<SqlLoop.Statement> statements) {

@@ -1,5 +1,6 @@
 package id.narasiahli.conversations.control;
 
+import id.narasiahli.platform.control.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,6 +84,7 @@ public class MessageHistory {
                     return Optional.empty();
                 }
                 List<Row> page = new ArrayList<>(limit);
+                Calendar utc = Timestamps.utcCalendar();
                 do {
                     int id = rows.getInt(1);
                     if (!rows.wasNull()) {
@@ -89,7 +92,7 @@ public class MessageHistory {
                         Long fileSize = rows.wasNull() ? null : size;
                         page.add(new Row(id, rows.getInt(2), rows.getInt(3), rows.getString(5), rows.getString(4),
                                 rows.getString(6), rows.getString(7), fileSize, rows.getBoolean(9),
-                                rows.getObject(10, LocalDateTime.class)));
+                                Timestamps.column(rows, 10, utc)));
                     }
                 } while (rows.next());
                 return Optional.of(page);

@@ -2,6 +2,7 @@ package id.narasiahli.profiles.boundary;
 
 import id.narasiahli.accounts.phonenumbers.control.PhoneNumbers;
 import id.narasiahli.platform.control.ApiException;
+import id.narasiahli.platform.control.Timestamps;
 import id.narasiahli.profiles.control.ProfileCompletion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,8 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Calendar;
 
 /**
  * {@code GET /api/me}: the caller's profile and its completion in one statement, read without an entity, an EJB or
@@ -51,10 +52,11 @@ public class ProfileViews {
                 String whatsapp = phoneNumbers.reveal(PhoneNumbers.WHATSAPP_NUMBER, row.getString(5));
                 String[] fields = {row.getString(3), row.getString(2), phone, whatsapp, row.getString(6), row.getString(7),
                         row.getString(8)};
+                Calendar utc = Timestamps.utcCalendar();
                 ProfileCompletion completion = ProfileCompletion.of(Arrays.asList(fields),
                         row.getBoolean(12), row.getBoolean(13), row.getBoolean(14));
                 return new Profiles.Profile(row.getInt(1), fields[1], fields[0], phone, whatsapp, fields[4], fields[5], fields[6],
-                        row.getString(9), row.getObject(10, LocalDateTime.class), row.getObject(11, LocalDateTime.class),
+                        row.getString(9), Timestamps.column(row, 10, utc), Timestamps.column(row, 11, utc),
                         completion.percent(), completion.missing());
             }
         } catch (SQLException e) {
