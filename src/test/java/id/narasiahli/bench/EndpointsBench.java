@@ -54,9 +54,9 @@ class EndpointsBench {
     private static final boolean STARTUP_ONLY = Boolean.getBoolean("bench.startupOnly");
     /** Our WAR (-Dbench.war= another build of it, to compare startups). */
     private static final Path OUR_WAR = Path.of(System.getProperty("bench.war", System.getProperty("narasi.it.war")));
-    /** With -Dbench.beforeWar=<file>: an earlier build of our WAR, booted in turn with the bare server and ours. */
-    private static final Path BEFORE_WAR = System.getProperty("bench.beforeWar", "").isBlank() ? null
-            : Path.of(System.getProperty("bench.beforeWar"));
+    /** With -Dbench.against=<war> (below): that build also boots in turn with the bare server and ours in every startup round. */
+    private static final Path BEFORE_WAR = System.getProperty("bench.against", "").isBlank() ? null
+            : Path.of(System.getProperty("bench.against"));
     /** With -Dbench.only=history,me: only the endpoints whose names contain one of these. */
     private static final List<String> ONLY = System.getProperty("bench.only", "").isBlank() ? List.of()
             : List.of(System.getProperty("bench.only").split(","));
@@ -81,11 +81,11 @@ class EndpointsBench {
     void endpointsAgainstTheirFloors() throws Exception {
         Api api = SharedServer.api();
 
-        // each round boots the bare server, then (with -Dbench.beforeWar) an earlier build of ours, then ours
+        // each round boots the bare server, then (with -Dbench.against) the other build of ours, then ours
         List<Contender> contenders = new ArrayList<>();
         contenders.add(new Contender("bare Payara Micro, tiny WAR", "bench-bare", bareWar()));
         if (BEFORE_WAR != null) {
-            contenders.add(new Contender("ours before (" + BEFORE_WAR.getFileName() + ")", "bench-before", BEFORE_WAR));
+            contenders.add(new Contender("against (" + BEFORE_WAR.getFileName() + ")", "bench-against", BEFORE_WAR));
         }
         Contender ours = new Contender("ours (" + OUR_WAR.getFileName() + ")", "bench-ours", OUR_WAR);
         contenders.add(ours);
