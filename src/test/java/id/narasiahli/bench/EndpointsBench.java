@@ -100,7 +100,8 @@ class EndpointsBench {
                                 .resolve("bench-startup.jfr").toAbsolutePath()) : Map.of();
                 try (PayaraMicroProcess server = PayaraMicroProcess.launch(contender.name(), SharedServer.DATABASE, env, contender.war())) {
                     contender.starts().add(server.awaitOk("/health/ready", READY_TIMEOUT));
-                    if (contender == bare && floor == null && !STARTUP_ONLY) {
+                    // a profiled server is no floor: with -Dbench.startupPhases the floor gets a boot of its own below
+                    if (contender == bare && floor == null && !STARTUP_ONLY && !PHASES) {
                         floor = Wrk.run(server.baseUri() + "bare/page", null, null, FLOOR_WARMUP, SECONDS, server.pid(),
                                 CpuTime.postmasterOf(ApiDatabase.dataSource()));
                     }
@@ -108,6 +109,13 @@ class EndpointsBench {
                 if (PHASES) {
                     StartupPhases.of(contender.profile()).forEach((phase, s) -> contender.phases().merge(phase, s / BOOTS, Double::sum));
                 }
+            }
+        }
+        if (floor == null && !STARTUP_ONLY) {
+            try (PayaraMicroProcess server = PayaraMicroProcess.launch(bare.name(), SharedServer.DATABASE, Map.of(), bare.war())) {
+                server.awaitOk("/health/ready", READY_TIMEOUT);
+                floor = Wrk.run(server.baseUri() + "bare/page", null, null, FLOOR_WARMUP, SECONDS, server.pid(),
+                        CpuTime.postmasterOf(ApiDatabase.dataSource()));
             }
         }
         if (!STARTUP_ONLY) {
