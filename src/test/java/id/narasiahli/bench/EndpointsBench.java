@@ -102,8 +102,7 @@ class EndpointsBench {
                     contender.starts().add(server.awaitOk("/health/ready", READY_TIMEOUT));
                     // a profiled server is no floor: with -Dbench.startupPhases the floor gets a boot of its own below
                     if (contender == bare && floor == null && !STARTUP_ONLY && !PHASES) {
-                        floor = Wrk.run(server.baseUri() + "bare/page", null, null, FLOOR_WARMUP, SECONDS, server.pid(),
-                                CpuTime.postmasterOf(ApiDatabase.dataSource()));
+                        floor = floor(server);
                     }
                 }
                 if (PHASES) {
@@ -114,8 +113,7 @@ class EndpointsBench {
         if (floor == null && !STARTUP_ONLY) {
             try (PayaraMicroProcess server = PayaraMicroProcess.launch(bare.name(), SharedServer.DATABASE, Map.of(), bare.war())) {
                 server.awaitOk("/health/ready", READY_TIMEOUT);
-                floor = Wrk.run(server.baseUri() + "bare/page", null, null, FLOOR_WARMUP, SECONDS, server.pid(),
-                        CpuTime.postmasterOf(ApiDatabase.dataSource()));
+                floor = floor(server);
             }
         }
         if (!STARTUP_ONLY) {
@@ -159,6 +157,12 @@ class EndpointsBench {
         double mainThreadSeconds() {
             return phases.values().stream().mapToDouble(Double::doubleValue).sum();
         }
+    }
+
+    /** The bare WAR's page under wrk on a bare server that has just become ready. */
+    private static Wrk.Result floor(PayaraMicroProcess server) {
+        return Wrk.run(server.baseUri() + "bare/page", null, null, FLOOR_WARMUP, SECONDS, server.pid(),
+                CpuTime.postmasterOf(ApiDatabase.dataSource()));
     }
 
     private static double median(List<Duration> durations) {
