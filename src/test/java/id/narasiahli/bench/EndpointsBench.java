@@ -44,6 +44,8 @@ class EndpointsBench {
 
     private static final int MESSAGES = Integer.getInteger("bench.messages", 1_000_000);
     private static final int EXPERTS = Integer.getInteger("bench.experts", 1_000);
+    /** Messages in each expert's conversation with Ani, the two of them taking turns; the last two are unread. */
+    private static final int SPREAD_MESSAGES = 20;
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 3);
     /** The bare server has just booted: a longer warm-up than each endpoint's, whose server has served the suite's setup. */
@@ -192,9 +194,19 @@ class EndpointsBench {
                 + " FROM generate_series(1, ?) g", tag, EXPERTS);
         ApiDatabase.execute("INSERT INTO conversations (participant1_id, participant2_id, last_message_at) SELECT ?, u.id,"
                 + " TIMESTAMP '2025-12-01 00:00:00' FROM users u WHERE u.email LIKE 'bench-' || ? || '-%'", ani.id(), tag);
+        // A few messages in each of those conversations (the last at its last_message_at), the last two unread: without them one conversation
+        // holds all messages, PostgreSQL's statistics see two distinct conversation ids, and the planner counts each
+        // listed conversation's unread messages through the whole-table is_read index (every unread message in the
+        // database, once per listed conversation), a plan no real spread of messages leads it to.
+        ApiDatabase.execute("INSERT INTO chat_messages (conversation_id, sender_id, message_text, message_type, is_read, created_at)"
+                + " SELECT c.id, CASE WHEN g % 2 = 0 THEN c.participant1_id ELSE c.participant2_id END, 'Pesan ' || g, 'text',"
+                + " g < " + (SPREAD_MESSAGES - 2) + ", TIMESTAMP '2025-12-01 00:00:00' - (" + (SPREAD_MESSAGES - 1) + " - g) * INTERVAL '1 minute'"
+                + " FROM conversations c CROSS JOIN generate_series(0, " + (SPREAD_MESSAGES - 1) + ") g"
+                + " WHERE c.participant1_id = ? AND c.participant2_id IN (SELECT id FROM users WHERE email LIKE 'bench-' || ? || '-%')",
+                ani.id(), tag);
         ApiDatabase.execute("ANALYZE");
-        System.out.printf("%nFilled: conversation %d with %,d messages; %,d experts, each in a conversation with Ani; %.1f s%n",
-                history, MESSAGES, EXPERTS, (System.nanoTime() - fill) / 1e9);
+        System.out.printf("%nFilled: conversation %d with %,d messages; %,d experts, each in a conversation with Ani (%d messages"
+                        + " each); %.1f s%n", history, MESSAGES, EXPERTS, SPREAD_MESSAGES, (System.nanoTime() - fill) / 1e9);
 
         String page = "/api/conversations/" + history + "/messages?limit=50";
         assertEquals(50, ani.api().get(page).json().getJsonArray("items").size());

@@ -13,7 +13,9 @@ import java.util.Optional;
  * A user's conversations with what a conversation list shows, in one query: the other participant's name,
  * the latest message (one index probe per conversation, LATERAL … LIMIT 1) and the unread count (the partial
  * unread index, so read history costs nothing). Only the page's conversations get those lookups, so a user
- * with a thousand conversations pays for twenty.
+ * with a thousand conversations pays for twenty. The unread count asks for the other participant's messages
+ * ({@code sender_id = u.id}, both columns of the index) rather than "not mine": in a one-to-one conversation
+ * that is the same set, but the user's own messages the other has not read yet are then never visited.
  */
 @ApplicationScoped
 public class ConversationSummaries {
@@ -26,7 +28,7 @@ public class ConversationSummaries {
             SELECT c.id, u.id, u.fullname, c.created_at, c.last_message_at,
                    m.id, m.sender_id, m.message_type, m.message_text, m.file_name, m.created_at,
                    (SELECT count(*) FROM chat_messages r
-                     WHERE r.conversation_id = c.id AND r.sender_id <> ?1 AND r.is_read = false)
+                     WHERE r.conversation_id = c.id AND r.sender_id = u.id AND r.is_read = false)
               FROM page c
               JOIN users u ON u.id = CASE WHEN c.participant1_id = ?1 THEN c.participant2_id ELSE c.participant1_id END
               LEFT JOIN LATERAL (SELECT l.id, l.sender_id, l.message_type, l.message_text, l.file_name, l.created_at
