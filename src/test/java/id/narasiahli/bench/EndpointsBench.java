@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -235,7 +237,7 @@ class EndpointsBench {
                 new Endpoint("conversation list (" + (EXPERTS + 2) + " conversations)", "/api/conversations", null, List.of(
                         new SqlLoop.Statement("SELECT count(*) FROM conversations WHERE participant1_id = ? OR participant2_id = ?",
                                 ani.id(), ani.id()),
-                        new SqlLoop.Statement(conversationListSql(), ani.id(), ani.id(), 20, 0, ani.id(), ani.id()))));
+                        numbered(ConversationSummaries.pageSql(), ani.id(), 20, 0))));
 
         System.out.printf("%nwrk -t%d -c%d, %d s per run after %d s of warm-up; SQL: plain JDBC, %d threads, prepared;"
                 + " load average %s%n", Wrk.THREADS, Wrk.CONNECTIONS, SECONDS, WARMUP, Wrk.CONNECTIONS, Wrk.loadAverage());
@@ -319,9 +321,17 @@ class EndpointsBench {
                 .json().getInt("id");
     }
 
-    /** The conversation list's query exactly as ConversationSummaries runs it, its numbered parameters as plain JDBC ones. */
-    private static String conversationListSql() {
-        return ConversationSummaries.pageSql().replaceAll("\\?\\d", "?");
+    /**
+     * A query with JPA's numbered parameters ({@code ?1} for {@code values[0]} ...) exactly as the application runs it, as a
+     * plain JDBC statement: each occurrence becomes a {@code ?} bound to its value, in the order they occur.
+     */
+    private static SqlLoop.Statement numbered(String sql, Object... values) {
+        Matcher parameter = Pattern.compile("\\?(\\d)").matcher(sql);
+        List<Object> arguments = new ArrayList<>();
+        while (parameter.find()) {
+            arguments.add(values[Integer.parseInt(parameter.group(1)) - 1]);
+        }
+        return new SqlLoop.Statement(parameter.replaceAll("?"), arguments.toArray());
     }
 
     private static void jcmd(String... arguments) {
