@@ -112,10 +112,10 @@ public class Conversations {
 
     /** Marks the other participant's messages read up to {@code upToMessageId}; the caller's own stay as they are. */
     public ReadMark markRead(int me, int conversationId, int upToMessageId) {
-        participantOf(me, conversationId);
+        int other = participantOf(me, conversationId).otherThan(me);
         ChatMessage upTo = messageIn(conversationId, upToMessageId);
-        int marked = history.markRead(conversationId, me, new MessageCursor(upTo.createdAt(), upTo.id()));
-        return new ReadMark(conversationId, upToMessageId, marked, summaries.unread(me, conversationId));
+        int marked = history.markRead(conversationId, other, new MessageCursor(upTo.createdAt(), upTo.id()));
+        return new ReadMark(conversationId, upToMessageId, marked, summaries.unreadFrom(other, conversationId));
     }
 
     private MessageView save(ChatMessage message) {

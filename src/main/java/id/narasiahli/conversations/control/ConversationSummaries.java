@@ -70,10 +70,11 @@ public class ConversationSummaries {
                 .setParameter(1, userId).getSingleResult()).longValue();
     }
 
-    public long unread(int userId, int conversationId) {
+    /** The unread messages of {@code senderId} in the conversation: for a participant, those of the other one. */
+    public long unreadFrom(int senderId, int conversationId) {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM chat_messages"
-                        + " WHERE conversation_id = ?1 AND sender_id <> ?2 AND is_read = false")
-                .setParameter(1, conversationId).setParameter(2, userId).getSingleResult()).longValue();
+                        + " WHERE conversation_id = ?1 AND sender_id = ?2 AND is_read = false")
+                .setParameter(1, conversationId).setParameter(2, senderId).getSingleResult()).longValue();
     }
 
     private static Summary summary(Object[] r) {

@@ -102,11 +102,15 @@ public class MessageHistory {
         }
     }
 
-    /** Marks the other participant's unread messages up to and including {@code upTo} as read. */
-    public int markRead(int conversationId, int readerId, MessageCursor upTo) {
-        return em.createNativeQuery("UPDATE chat_messages SET is_read = true WHERE conversation_id = ?1 AND sender_id <> ?2"
+    /**
+     * Marks the unread messages of {@code senderId} (the reader's other participant) up to and including {@code upTo} as
+     * read. By sender, not "not the reader": both columns of idx_chat_messages_unread, so the reader's own unread messages
+     * are never visited.
+     */
+    public int markRead(int conversationId, int senderId, MessageCursor upTo) {
+        return em.createNativeQuery("UPDATE chat_messages SET is_read = true WHERE conversation_id = ?1 AND sender_id = ?2"
                         + " AND is_read = false AND (created_at, id) <= (?3, ?4)")
-                .setParameter(1, conversationId).setParameter(2, readerId).setParameter(3, upTo.createdAt())
+                .setParameter(1, conversationId).setParameter(2, senderId).setParameter(3, upTo.createdAt())
                 .setParameter(4, upTo.id()).executeUpdate();
     }
 }
