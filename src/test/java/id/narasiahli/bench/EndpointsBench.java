@@ -196,10 +196,10 @@ class EndpointsBench {
                 + " FROM generate_series(1, ?) g", tag, EXPERTS);
         ApiDatabase.execute("INSERT INTO conversations (participant1_id, participant2_id, last_message_at) SELECT ?, u.id,"
                 + " TIMESTAMP '2025-12-01 00:00:00' FROM users u WHERE u.email LIKE 'bench-' || ? || '-%'", ani.id(), tag);
-        // A few messages in each of those conversations (the last at its last_message_at), the last two unread: without them one conversation
-        // holds all messages, PostgreSQL's statistics see two distinct conversation ids, and the planner counts each
-        // listed conversation's unread messages through the whole-table is_read index (every unread message in the
-        // database, once per listed conversation), a plan no real spread of messages leads it to.
+        // A few messages in each of those conversations (the last at its last_message_at), the last two unread: without
+        // them one conversation holds all messages, PostgreSQL's statistics see two distinct conversation ids, and the
+        // planner counts each listed conversation's unread messages through the whole-table is_read index (every unread
+        // message in the database, once per listed conversation), a plan no real spread of messages leads it to.
         ApiDatabase.execute("INSERT INTO chat_messages (conversation_id, sender_id, message_text, message_type, is_read, created_at)"
                 + " SELECT c.id, CASE WHEN g % 2 = 0 THEN c.participant1_id ELSE c.participant2_id END, 'Pesan ' || g, 'text',"
                 + " g < " + (SPREAD_MESSAGES - 2) + ", TIMESTAMP '2025-12-01 00:00:00' - (" + (SPREAD_MESSAGES - 1) + " - g) * INTERVAL '1 minute'"

@@ -32,6 +32,8 @@ class PayaraServerIT {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration TRACE_TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final Path ASADMIN_FILE = Path.of("server-config/payara-server.asadmin");
 
     @Test
@@ -56,17 +58,16 @@ class PayaraServerIT {
             serverLog = domain.serverLog();
         }
         DatabaseFacts.assertEveryChangesetRecordedOnce(database, Changelogs.productionChangesets().size());
-        assertFalse(Files.readString(serverLog).contains("SEVERE"), "no SEVERE from start to stop-domain: " + serverLog + severeLines(serverLog));
+        assertFalse(Files.readString(serverLog).contains("SEVERE"), () -> "no SEVERE from start to stop-domain: " + serverLog + severeLines(serverLog));
     }
 
     private static Readiness awaitReady(PayaraServerDomain domain) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create("http://localhost:" + domain.httpPort() + "/health/ready");
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         Readiness last = null;
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 last = Readiness.of(response.statusCode(), response.body());
                 if (last.ready()) {
@@ -89,14 +90,13 @@ class PayaraServerIT {
      * shows that the listener came back from those restarts.
      */
     private static void assertTraceReachesTheApplication(PayaraServerDomain domain) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest trace = HttpRequest.newBuilder(URI.create("http://localhost:" + domain.httpPort() + "/api/experts"))
                 .method("TRACE", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build();
         long deadline = System.nanoTime() + TRACE_TIMEOUT.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = http.send(trace, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HTTP.send(trace, HttpResponse.BodyHandlers.ofString());
                 String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0];
                 if (response.statusCode() == 405 && type.equals("application/problem+json") && response.body().contains("TRACE is not supported")) {
                     return;
