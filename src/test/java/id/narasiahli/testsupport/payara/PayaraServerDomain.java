@@ -72,10 +72,20 @@ public final class PayaraServerDomain implements AutoCloseable {
         }
     }
 
-    /** Starts the domain; its JVM inherits {@code environment} (where the asadmin file's ${ENV=…} are read). */
-    public void start(Map<String, String> environment) {
+    /**
+     * Starts the domain; its JVM inherits {@code environment} (where the asadmin file's ${ENV=…} are read), and
+     * {@code options} go to start-domain before the domain's name (e.g. --prebootcommandfile).
+     */
+    public void start(Map<String, String> environment, String... options) {
         Runtime.getRuntime().addShutdownHook(killOnExit);
-        run(environment, "start-domain", "--domaindir", domainDir.toString(), name);
+        List<String> command = new ArrayList<>(List.of("start-domain", "--domaindir", domainDir.toString()));
+        command.addAll(List.of(options));
+        command.add(name);
+        run(environment, command.toArray(String[]::new));
+    }
+
+    public Path domainXml() {
+        return domainDir.resolve(name).resolve("config/domain.xml");
     }
 
     /** A remote command on the running domain, from {@code workingDir}; returns asadmin's output. */
