@@ -11,9 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Payara Micro boot files: HTTP listener settings only in the pre-boot file. A post-boot {@code set} on the
- * listener's protocol restarts the listener while the WAR deploys, and now and then Grizzly never binds it again
- * (seen in CI: "GrizzlyProxy is NULL", then "ready", then every connection refused for five minutes).
+ * The boot files of Payara Micro and Payara Server: HTTP listener settings only in the pre-boot files. A {@code set} on
+ * the listener's protocol of a running server restarts the listener, and now and then Grizzly never binds it again
+ * (seen in CI: on Micro "GrizzlyProxy is NULL", then "ready", then every connection refused for five minutes; on
+ * Server, from payara-server.asadmin, once with that message and once with none).
  */
 class BootCommandFilesTest {
 
@@ -27,10 +28,24 @@ class BootCommandFilesTest {
     }
 
     @Test
+    void theServerDomainsAsadminFileLeavesTheNetworkConfigurationAlone() throws IOException {
+        List<String> touching = commands("payara-server.asadmin").stream()
+                .filter(line -> line.contains("network-config") || line.contains("http-listener")).toList();
+        assertEquals(List.of(), touching, "move these to server-config/payara-server-pre-boot.asadmin");
+    }
+
+    @Test
     void preBootCommandsCarryTheHttpSettingsTheApiNeeds() throws IOException {
-        List<String> pre = commands("pre-boot-commands.asadmin");
-        assertTrue(pre.stream().anyMatch(line -> line.endsWith("http.allow-payload-for-undefined-http-methods=true")), pre.toString());
-        assertTrue(pre.stream().anyMatch(line -> line.endsWith("http.trace-enabled=true")), pre.toString());
+        assertCarriesTheHttpSettings("pre-boot-commands.asadmin", "http-listener");
+        assertCarriesTheHttpSettings("payara-server-pre-boot.asadmin", "http-listener-1");
+    }
+
+    private static void assertCarriesTheHttpSettings(String file, String listener) throws IOException {
+        List<String> pre = commands(file);
+        String protocol = "protocols.protocol." + listener + ".http.";
+        assertTrue(pre.contains("set configs.config.server-config.network-config." + protocol + "allow-payload-for-undefined-http-methods=true"),
+                file + ": " + pre);
+        assertTrue(pre.contains("set configs.config.server-config.network-config." + protocol + "trace-enabled=true"), file + ": " + pre);
     }
 
     private static List<String> commands(String file) throws IOException {
