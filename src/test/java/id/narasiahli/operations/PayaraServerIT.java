@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -101,9 +102,10 @@ class PayaraServerIT {
                 .method("TRACE", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> response = HTTP.send(trace, HttpResponse.BodyHandlers.ofString());
         String type = response.headers().firstValue("Content-Type").orElse("").split(";")[0];
-        assertEquals(405, response.statusCode(), response::body);
-        assertEquals("application/problem+json", type, response::body);
-        assertTrue(response.body().contains("TRACE is not supported"), response.body());
+        Supplier<String> answer = () -> response.statusCode() + " " + type + " " + response.body() + severeLines(domain.serverLog());
+        assertEquals(405, response.statusCode(), answer);
+        assertEquals("application/problem+json", type, answer);
+        assertTrue(response.body().contains("TRACE is not supported"), answer);
     }
 
     /** The pre-boot settings are in domain.xml after stop-domain, so a plain start-domain keeps them (as operations.md says). */
