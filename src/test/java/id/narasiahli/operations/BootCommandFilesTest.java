@@ -22,16 +22,12 @@ class BootCommandFilesTest {
 
     @Test
     void postBootCommandsLeaveTheNetworkConfigurationAlone() throws IOException {
-        List<String> touching = commands("post-boot-commands.asadmin").stream()
-                .filter(line -> line.contains("network-config") || line.contains("http-listener")).toList();
-        assertEquals(List.of(), touching, "move these to server-config/pre-boot-commands.asadmin");
+        assertEquals(List.of(), networkCommands("post-boot-commands.asadmin"), "move these to server-config/pre-boot-commands.asadmin");
     }
 
     @Test
     void theServerDomainsAsadminFileLeavesTheNetworkConfigurationAlone() throws IOException {
-        List<String> touching = commands("payara-server.asadmin").stream()
-                .filter(line -> line.contains("network-config") || line.contains("http-listener")).toList();
-        assertEquals(List.of(), touching, "move these to server-config/payara-server-pre-boot.asadmin");
+        assertEquals(List.of(), networkCommands("payara-server.asadmin"), "move these to server-config/payara-server-pre-boot.asadmin");
     }
 
     @Test
@@ -46,6 +42,10 @@ class BootCommandFilesTest {
         assertTrue(pre.contains("set configs.config.server-config.network-config." + protocol + "allow-payload-for-undefined-http-methods=true"),
                 file + ": " + pre);
         assertTrue(pre.contains("set configs.config.server-config.network-config." + protocol + "trace-enabled=true"), file + ": " + pre);
+    }
+
+    private static List<String> networkCommands(String file) throws IOException {
+        return commands(file).stream().filter(line -> line.contains("network-config") || line.contains("http-listener")).toList();
     }
 
     private static List<String> commands(String file) throws IOException {

@@ -28,6 +28,7 @@ import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -113,6 +114,7 @@ class PayaraServerIT {
         Element http = (Element) XPathFactory.newInstance().newXPath().evaluate(
                 "/domain/configs/config[@name='server-config']/network-config/protocols/protocol[@name='http-listener-1']/http",
                 DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(domainXml.toFile()), XPathConstants.NODE);
+        assertNotNull(http, () -> "no <http> of protocol http-listener-1 in " + domainXml);
         assertEquals("true", http.getAttribute("trace-enabled"), domainXml::toString);
         assertEquals("true", http.getAttribute("allow-payload-for-undefined-http-methods"), domainXml::toString);
     }
