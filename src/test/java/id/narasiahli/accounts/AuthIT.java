@@ -163,11 +163,19 @@ class AuthIT {
             Api.Response response = api.as(token).get("/api/me");
             assertEquals(401, response.status(), token + " -> " + response.body());
             assertEquals("application/problem+json", response.header("Content-Type").split(";")[0]);
-            assertTrue(response.header("WWW-Authenticate").startsWith("Bearer"));
+            assertEquals("Bearer error=\"invalid_token\"", response.header("WWW-Authenticate"));
         }
+        // a bad token is refused wherever it is sent, even where no token is needed, and before the path is matched
+        for (String path : List.of("/api/experts", "/api/no-such-resource")) {
+            Api.Response response = api.as(tampered).get(path);
+            assertEquals(401, response.status(), path + " -> " + response.body());
+            assertEquals("urn:narasi-ahli:problem:invalid-token", response.json().getString("type"), response.body());
+        }
+        assertEquals(200, api.as(valid).get("/api/experts").status());
         Api.Response anonymous = api.get("/api/me");
         assertEquals(401, anonymous.status());
         assertEquals(401, anonymous.json().getInt("status"));
+        assertEquals("Bearer", anonymous.header("WWW-Authenticate"));
     }
 
     /**
@@ -244,6 +252,8 @@ class AuthIT {
         Api.User user = api.newUser("Eka");
         assertEquals(403, user.api().get("/api/admin/users").status());
         assertEquals(401, api.get("/api/admin/users").status());
+        Api.Response asUser = user.api().get("/api/ai-usage?userId=" + api.admin().id());
+        assertEquals(403, asUser.status(), "the role comes from the caller's token: " + asUser.body());
         Api.Response asAdmin = api.admin().api().get("/api/admin/users?limit=5");
         assertEquals(200, asAdmin.status(), asAdmin.body());
         assertTrue(asAdmin.json().getInt("total") >= 2);

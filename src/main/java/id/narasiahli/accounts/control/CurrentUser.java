@@ -4,12 +4,10 @@ import id.narasiahli.platform.control.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The caller, as the verified access token names them (subject = user id). The token is the request's own principal
- * (the one TokenVerifier returned for this request), read through the request proxy: an injected JsonWebToken is a
- * request-scoped bean that Payara builds with a JNDI lookup of the BeanManager on every request. Nothing is kept here.
+ * The caller, as the verified access token names them (subject = user id): the {@link Caller} that
+ * accounts.boundary.BearerAuthentication put on this request, read through the request proxy. Nothing is kept here.
  */
 @ApplicationScoped
 public class CurrentUser {
@@ -18,10 +16,13 @@ public class CurrentUser {
     HttpServletRequest request;
 
     public int id() {
-        String subject = request.getUserPrincipal() instanceof JsonWebToken token ? token.getSubject() : null;
-        if (subject == null) {
-            throw ApiException.unauthorized("A valid bearer token is required");
+        return caller().id();
+    }
+
+    public Caller caller() {
+        if (request.getAttribute(Caller.PROPERTY) instanceof Caller caller) {
+            return caller;
         }
-        return Integer.parseInt(subject);
+        throw ApiException.unauthorized("A valid bearer token is required");
     }
 }

@@ -30,7 +30,7 @@ public class TokenSigner {
     String issuer;
 
     /**
-     * MicroProfile JWT refuses a token whose aud is not one of these; tokens are issued for the first. A
+     * TokenVerifier refuses a token whose aud is not one of these; tokens are issued for the first. A
      * token minted for another service by the same issuer and key therefore does not open this API.
      */
     @Inject

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The error page for errors the container raises before JAX-RS runs (for instance an invalid bearer token
- * rejected by the JWT mechanism with 401, or a request over the multipart size limit): the same problem
+ * The error page for errors the container raises outside JAX-RS (for instance a request over the multipart size
+ * limit, or a path no servlet serves): the same problem
  * document as everywhere else instead of the server's HTML page. Wired in WEB-INF/web.xml.
  */
 @WebServlet("/problem")

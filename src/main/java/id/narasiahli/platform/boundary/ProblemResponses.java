@@ -23,7 +23,8 @@ final class ProblemResponses {
             response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }
         if (e.status() == 401) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            response.header(HttpHeaders.WWW_AUTHENTICATE,
+                    ApiException.INVALID_TOKEN.equals(e.type()) ? "Bearer error=\"invalid_token\"" : "Bearer");
         }
         return response.build();
     }

@@ -1,26 +1,21 @@
 package id.narasiahli.platform.boundary;
 
-import jakarta.annotation.security.DeclareRoles;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 import java.util.Map;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * The REST API under /api. Callers authenticate with a bearer JWT that MicroProfile JWT verifies (issued by
- * /api/auth/login); {@code @RolesAllowed} on resources decides the rest.
+ * The REST API under /api. Callers authenticate with a bearer JWT (issued by /api/auth/login) that
+ * accounts.boundary.BearerAuthentication verifies; {@code @RolesAllowed} on resources decides the rest
+ * (accounts.boundary.RoleCheck). Not Payara's MicroProfile JWT mechanism ({@code @LoginConfig}): it made every
+ * request pay for Jakarta Authentication (src/site/markdown/performance.md, "Sixth round").
  */
-// A CDI bean so that Payara's MicroProfile JWT extension sees @LoginConfig (no beans.xml: annotated discovery).
-@ApplicationScoped
 @ApplicationPath("api")
-@LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({"USER", "ADMIN"})
 @OpenAPIDefinition(info = @Info(title = "Narasi Ahli API", version = "1",
         description = "Expert profiles, the expert directory, accounts and privacy. Errors are RFC 9457 problem documents."))
 @SecurityScheme(securitySchemeName = RestConfiguration.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",

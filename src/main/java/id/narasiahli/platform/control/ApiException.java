@@ -12,6 +12,9 @@ import java.util.List;
 @ApplicationException(rollback = true)
 public class ApiException extends RuntimeException {
 
+    /** The problem type of {@link #invalidToken}. */
+    public static final String INVALID_TOKEN = "invalid-token";
+
     private final int status;
     private final String type;
     private final String title;
@@ -55,6 +58,11 @@ public class ApiException extends RuntimeException {
 
     public static ApiException unauthorized(String detail) {
         return new ApiException(401, "unauthorized", "Unauthorized", detail, null, null);
+    }
+
+    /** A bearer token that was sent but is not valid (RFC 6750's invalid_token). */
+    public static ApiException invalidToken(String detail) {
+        return new ApiException(401, INVALID_TOKEN, "Unauthorized", detail, null, null);
     }
 
     public static ApiException forbidden(String type, String detail) {

@@ -1,5 +1,7 @@
 package id.narasiahli.schema.operations.boundary;
 
+import id.narasiahli.accounts.control.Caller;
+import id.narasiahli.accounts.control.CurrentUser;
 import id.narasiahli.platform.boundary.RestConfiguration;
 import id.narasiahli.platform.control.ApiException;
 import id.narasiahli.platform.control.ClientAddress;
@@ -22,7 +24,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,7 +54,7 @@ public class SchemaAdminResource {
     SchemaOperations operations;
 
     @Inject
-    JsonWebToken token;
+    CurrentUser currentUser;
 
     @Context
     UriInfo uri;
@@ -242,10 +243,7 @@ public class SchemaAdminResource {
     }
 
     private Actor actor() {
-        String subject = token == null ? null : token.getSubject();
-        if (subject == null) {
-            throw ApiException.unauthorized("A valid bearer token is required");
-        }
-        return new Actor(Integer.valueOf(subject), token.getName());
+        Caller caller = currentUser.caller();
+        return new Actor(caller.id(), caller.name());
     }
 }
