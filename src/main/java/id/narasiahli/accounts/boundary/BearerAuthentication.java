@@ -23,7 +23,7 @@ import java.security.Principal;
  * {@link RoleCheck} refuses it where a role is required.
  * <p>
  * This replaces Payara's MicroProfile JWT mechanism ({@code @LoginConfig}), which ran the same checks through
- * Jakarta Authentication on every request and cost the history page about a fifth of its CPU
+ * Jakarta Authentication on every request and cost the history page about a quarter of its CPU
  * (src/site/markdown/performance.md, "Sixth round").
  */
 @Provider
