@@ -61,12 +61,15 @@ public class RoleCheck implements DynamicFeature {
         return element.isAnnotationPresent(PermitAll.class) ? List.of(ANYONE) : null;
     }
 
-    /** One resource method's roles; none (@DenyAll) refuses everyone. */
+    /** One resource method's roles; none (@DenyAll) refuses everyone with 403, signed in or not. */
     @Priority(Priorities.AUTHORIZATION)
     record Required(List<String> roles) implements ContainerRequestFilter {
 
         @Override
         public void filter(ContainerRequestContext request) {
+            if (roles.isEmpty()) {
+                throw new ForbiddenException();
+            }
             if (!(request.getProperty(Caller.PROPERTY) instanceof Caller caller)) {
                 throw new NotAuthorizedException("Bearer");
             }
