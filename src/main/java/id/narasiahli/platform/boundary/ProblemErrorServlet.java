@@ -26,7 +26,9 @@ public class ProblemErrorServlet extends HttpServlet {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
         String detail = switch (status) {
-            case 401 -> "A valid bearer token is required: the one sent is missing, malformed, expired or not signed by us";
+            // the API's own 401s come from accounts.boundary (BearerAuthentication, RoleCheck) with their problem; this
+            // page only covers one the container itself might raise, of which nothing more is known
+            case 401 -> "Authentication is required";
             case 403 -> "Not allowed";
             case 404 -> "No such resource";
             case 413 -> "The request is too large";
@@ -37,7 +39,7 @@ public class ProblemErrorServlet extends HttpServlet {
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (status == 401) {
-            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            response.setHeader("WWW-Authenticate", "Bearer");
         }
         response.getWriter().write(Problem.http(status, title, detail, uri == null ? null : uri.toString()).toJson().toString());
     }
