@@ -152,6 +152,25 @@ public final class LiquibaseSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code action} on a changelog of this code's class path (the WAR's or the build's), parsed without any
+     * database exactly as a session parses it, so file names and checksums are the ones Liquibase records.
+     */
+    public static <T> T withClasspathChangelog(String changelogFile, Function<DatabaseChangeLog, T> action) {
+        ClassLoader loader = LiquibaseSession.class.getClassLoader();
+        try {
+            return new LiquibaseScope(loader, newDeploymentId()).call(() -> {
+                ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
+                return action.apply(ChangeLogParserFactory.getInstance().getParser(changelogFile, accessor)
+                        .parse(changelogFile, new ChangeLogParameters(), accessor));
+            });
+        } catch (SchemaMigrationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SchemaMigrationException("Cannot read the changelog " + changelogFile + ": " + ErrorMessages.rootMessage(e), e);
+        }
+    }
+
     /** Liquibase's format: the last ten digits of the current time in milliseconds. */
     private static String newDeploymentId() {
         String millis = Long.toString(System.currentTimeMillis());

@@ -1,5 +1,6 @@
 package id.narasiahli.schema.migration.boundary;
 
+import id.narasiahli.schema.migration.control.ChangelogManifest;
 import id.narasiahli.schema.migration.control.ChangesetDurations;
 import id.narasiahli.schema.liquibase.ChangesetRef;
 import id.narasiahli.schema.migration.control.ChangesetTimer;
@@ -22,8 +23,12 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import static id.narasiahli.schema.liquibase.ErrorMessages.databaseError;
@@ -59,6 +64,9 @@ public class SchemaMigrator {
     /** Pending changesets found in mode validate or off, for the metrics. */
     private int pendingNow;
 
+    /** Whether this startup needed Liquibase (its thread-local scope is released afterwards). */
+    private boolean liquibaseUsed;
+
     @PostConstruct
     void migrate() {
         SchemaMode mode = null;
@@ -72,13 +80,29 @@ public class SchemaMigrator {
             LOG.severe(e.getMessage());
             throw e;
         } finally {
-            LiquibaseSession.releaseThreadScope();
+            if (liquibaseUsed) {
+                LiquibaseSession.releaseThreadScope();
+            }
         }
     }
 
     private List<ChangesetRef> run(SchemaMode mode) {
         long start = System.nanoTime();
         Duration lockWait = settings.lockWait();
+        if (mode != SchemaMode.OFF) {
+            Optional<List<ChangesetRef>> head = headByManifest();
+            if (head.isPresent()) {
+                LOG.info(() -> String.format("Schema at head already: every changeset applied with the checksum the build"
+                        + " computed (%s), checked in %d ms without starting Liquibase", ChangelogManifest.RESOURCE, millisSince(start)));
+                if (mode == SchemaMode.UPDATE) {
+                    logFinished(0, start);
+                } else {
+                    LOG.info(() -> String.format("Schema validated in %d ms: every changeset applied, checksums match", millisSince(start)));
+                }
+                return head.get();
+            }
+        }
+        liquibaseUsed = true;
         try (LiquibaseSession session = settings.forCommands()) {
             if (mode == SchemaMode.UPDATE) {
                 return update(session, lockWait, start);
@@ -92,6 +116,32 @@ public class SchemaMigrator {
                         + " %d of %d changesets pending", pendingNow, selected.size()));
             }
             return selected;
+        }
+    }
+
+    /**
+     * The selected changesets when the build's {@link ChangelogManifest} shows the database at head (one query, no
+     * Liquibase); empty whenever Liquibase has to judge, which it then does in full.
+     */
+    private Optional<List<ChangesetRef>> headByManifest() {
+        ClassLoader loader = SchemaMigrator.class.getClassLoader();
+        try {
+            Optional<ChangelogManifest> manifest = ChangelogManifest.load(loader);
+            if (manifest.isEmpty()) {
+                LOG.info(() -> "No " + ChangelogManifest.RESOURCE + " in this build: Liquibase checks the schema");
+                return Optional.empty();
+            }
+            Optional<String> unusable = manifest.get().unusableFor(settings.changelogFile(), loader);
+            if (unusable.isPresent()) {
+                LOG.info(() -> "The build's changelog manifest does not apply (" + unusable.get() + "): Liquibase checks the schema");
+                return Optional.empty();
+            }
+            try (Connection connection = settings.connect()) {
+                return manifest.get().atHead(connection, settings.contexts());
+            }
+        } catch (IOException | SQLException | IllegalArgumentException e) {
+            LOG.warning(() -> "Cannot use the build's changelog manifest (" + e.getMessage() + "): Liquibase checks the schema");
+            return Optional.empty();
         }
     }
 
