@@ -2,6 +2,9 @@ package id.narasiahli.bench;
 
 import id.narasiahli.bench.bare.BareApplication;
 import id.narasiahli.bench.bare.BarePage;
+import id.narasiahli.bench.floor.FloorChange;
+import id.narasiahli.bench.floor.FloorReadiness;
+import id.narasiahli.bench.floor.FloorStartup;
 import id.narasiahli.conversations.control.ConversationSummaries;
 import id.narasiahli.conversations.control.MessageHistory;
 import id.narasiahli.profiles.boundary.ProfileViews;
@@ -11,6 +14,7 @@ import id.narasiahli.testsupport.payara.PayaraMicroProcess;
 import id.narasiahli.testsupport.payara.SharedServer;
 import jakarta.json.Json;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +83,11 @@ class EndpointsBench {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("narasi.it.bootTimeoutSeconds", 300));
     /** With -Dbench.jfr=true, a JFR recording (profile settings) of our server during the endpoint runs: target/it/bench.jfr. */
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
+    /**
+     * Unless -Dbench.stackFloor=false, a third WAR boots in every startup round: the bare one plus the least of our
+     * stack (a CDI bean, a Health check, an EJB startup singleton reading one JPA entity), the containers' own cost.
+     */
+    private static final boolean STACK_FLOOR = Boolean.parseBoolean(System.getProperty("bench.stackFloor", "true"));
     /** With -Dbench.startupPhases=true, each boot is profiled (wall clock) and its main thread's time printed by phase. */
     private static final boolean PHASES = Boolean.getBoolean("bench.startupPhases");
 
@@ -85,9 +95,12 @@ class EndpointsBench {
     void endpointsAgainstTheirFloors() throws Exception {
         Api api = SharedServer.api();
 
-        // each round boots the bare server, then (with -Dbench.against) the other build of ours, then ours
+        // each round boots the bare server, the stack floor, (with -Dbench.against) the other build of ours, and ours
         List<Contender> contenders = new ArrayList<>();
         contenders.add(new Contender("bare Payara Micro, tiny WAR", "bench-bare", bareWar()));
+        if (STACK_FLOOR) {
+            contenders.add(new Contender("stack floor: + CDI, Health, EJB, JPA", "bench-floor", stackFloorWar()));
+        }
         if (BEFORE_WAR != null) {
             contenders.add(new Contender("against (" + BEFORE_WAR.getFileName() + ")", "bench-against", BEFORE_WAR));
         }
@@ -96,7 +109,11 @@ class EndpointsBench {
         Contender bare = contenders.get(0);
         Wrk.Result floor = null;
         for (int boot = 0; boot < BOOTS; boot++) {
-            for (Contender contender : contenders) {
+            // each round starts with the next contender: a boot right after another server's runs slower or faster
+            // by a second or more for reasons of its own (an A/A run of one WAR in two places showed it)
+            List<Contender> order = new ArrayList<>(contenders);
+            Collections.rotate(order, -boot);
+            for (Contender contender : order) {
                 // -Dbench.startupJfr=true: a JFR recording of our server's boot (profile settings), target/it/bench-startup.jfr
                 Map<String, String> env = PHASES ? StartupPhases.agent(contender.profile())
                         : contender == ours && Boolean.getBoolean("bench.startupJfr") ? Map.of("JAVA_TOOL_OPTIONS",
@@ -124,7 +141,7 @@ class EndpointsBench {
             report(api, floor);
         }
         System.out.printf("%nStartup to /health/ready 200 (launch of the JVM to ready; ours on an up-to-date schema), %d boots each,"
-                + " alternating; load average %s:%n", BOOTS, Wrk.loadAverage());
+                + " in turn, each round starting with the next; load average %s:%n", BOOTS, Wrk.loadAverage());
         for (Contender contender : contenders) {
             System.out.printf("  %-46s median %6.1f s   fastest %6.1f s%s   each: %s%n", contender.label(), median(contender.starts()),
                     fastest(contender.starts()), contender == bare ? "" : String.format("   (+%.1f s, +%.1f s)",
@@ -349,6 +366,33 @@ class EndpointsBench {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The stack floor's WAR: the bare WAR's classes and bench.floor's three, with a persistence unit on jdbc/narasi. */
+    private static Path stackFloorWar() throws IOException {
+        Path war = PayaraMicroProcess.workDir().resolve("bench-floor.war");
+        Files.deleteIfExists(war);
+        String persistence = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+                    <persistence-unit name="floor" transaction-type="JTA">
+                        <jta-data-source>jdbc/narasi</jta-data-source>
+                        <class>id.narasiahli.bench.floor.FloorChange</class>
+                        <exclude-unlisted-classes>true</exclude-unlisted-classes>
+                        <shared-cache-mode>NONE</shared-cache-mode>
+                        <properties>
+                            <property name="jakarta.persistence.schema-generation.database.action" value="none"/>
+                            <property name="eclipselink.target-database" value="PostgreSQL"/>
+                        </properties>
+                    </persistence-unit>
+                </persistence>
+                """;
+        ShrinkWrap.create(WebArchive.class, "bench-floor.war")
+                .addClasses(BareApplication.class, BarePage.class, BarePage.Item.class, BarePage.Page.class)
+                .addClasses(FloorChange.class, FloorStartup.class, FloorReadiness.class)
+                .addAsResource(new StringAsset(persistence), "META-INF/persistence.xml")
+                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        return war;
     }
 
     /** The floor's WAR: two classes, no descriptor, no library. */
