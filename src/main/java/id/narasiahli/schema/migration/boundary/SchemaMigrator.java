@@ -120,7 +120,7 @@ public class SchemaMigrator {
     }
 
     /**
-     * The selected changesets when the build's {@link ChangelogManifest} shows the database at head (one query, no
+     * The selected changesets when the build's {@link ChangelogManifest} shows the database at head (one read of databasechangelog, no
      * Liquibase); empty whenever Liquibase has to judge, which it then does in full.
      */
     private Optional<List<ChangesetRef>> headByManifest() {

@@ -24,7 +24,7 @@ import java.util.Optional;
 /**
  * What Liquibase made of the changelog when the build parsed it ({@link ChangelogManifestWriter}): every changeset's
  * file, id, author, checksum and contexts, and a SHA-256 of every file it came from. At startup it answers "is the
- * database at the changelog's head?" with one query on databasechangelog and without starting Liquibase (whose
+ * database at the changelog's head?" with one read of databasechangelog and without starting Liquibase (whose
  * first use in a JVM costs most of a second: its registries, the XML parser, the changelog parse).
  *
  * <p>It only ever answers yes when Liquibase would: the files must be byte for byte the ones the build parsed, the
@@ -156,10 +156,19 @@ public final class ChangelogManifest {
      */
     public Optional<List<ChangesetRef>> atHead(Connection connection, String contexts) {
         Map<ChangesetRef, String> recorded = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT filename, id, author, md5sum FROM databasechangelog");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                recorded.put(new ChangesetRef(rows.getString(1), rows.getString(2), rows.getString(3)), rows.getString(4));
+        try {
+            // asked first, so that a first start on an empty database leaves no error in PostgreSQL's log
+            try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass('databasechangelog') IS NOT NULL");
+                 ResultSet row = exists.executeQuery()) {
+                if (!row.next() || !row.getBoolean(1)) {
+                    return Optional.empty();
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement("SELECT filename, id, author, md5sum FROM databasechangelog");
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    recorded.put(new ChangesetRef(rows.getString(1), rows.getString(2), rows.getString(3)), rows.getString(4));
+                }
             }
         } catch (SQLException e) {
             return Optional.empty();

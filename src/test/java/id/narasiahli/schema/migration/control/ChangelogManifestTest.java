@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -137,7 +138,7 @@ class ChangelogManifestTest {
 
     @Test
     void aManifestLineItCannotReadIsAnErrorNotAVerdict() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ChangelogManifest.parse("changelog\tx.xml\nchangeset\tonly-a-file\n"));
         assertTrue(e.getMessage().contains("too few fields"), e.getMessage());
     }
