@@ -109,8 +109,7 @@ class EndpointsBench {
         Contender bare = contenders.get(0);
         Wrk.Result floor = null;
         for (int boot = 0; boot < BOOTS; boot++) {
-            // each round starts with the next contender: a boot right after another server's runs slower or faster
-            // by a second or more for reasons of its own (an A/A run of one WAR in two places showed it)
+            // each round starts with the next contender, so that none always boots right after the same other one
             List<Contender> order = new ArrayList<>(contenders);
             Collections.rotate(order, -boot);
             for (Contender contender : order) {
@@ -387,8 +386,7 @@ class EndpointsBench {
                     </persistence-unit>
                 </persistence>
                 """;
-        ShrinkWrap.create(WebArchive.class, "bench-floor.war")
-                .addClasses(BareApplication.class, BarePage.class, BarePage.Item.class, BarePage.Page.class)
+        bareClasses("bench-floor.war")
                 .addClasses(FloorChange.class, FloorStartup.class, FloorReadiness.class)
                 .addAsResource(new StringAsset(persistence), "META-INF/persistence.xml")
                 .as(ZipExporter.class).exportTo(war.toFile(), true);
@@ -399,9 +397,13 @@ class EndpointsBench {
     private static Path bareWar() throws IOException {
         Path war = PayaraMicroProcess.workDir().resolve("bench-bare.war");
         Files.deleteIfExists(war);
-        ShrinkWrap.create(WebArchive.class, "bench-bare.war")
-                .addClasses(BareApplication.class, BarePage.class, BarePage.Item.class, BarePage.Page.class)
-                .as(ZipExporter.class).exportTo(war.toFile(), true);
+        bareClasses("bench-bare.war").as(ZipExporter.class).exportTo(war.toFile(), true);
         return war;
+    }
+
+    /** A WAR holding the bare JAX-RS application's classes. */
+    private static WebArchive bareClasses(String name) {
+        return ShrinkWrap.create(WebArchive.class, name)
+                .addClasses(BareApplication.class, BarePage.class, BarePage.Item.class, BarePage.Page.class);
     }
 }

@@ -36,6 +36,7 @@ import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Field;
+import java.io.FileNotFoundException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Function;
@@ -139,17 +140,14 @@ public final class LiquibaseSession implements AutoCloseable {
     public static <T> T withChangelogFile(Path file, Function<DatabaseChangeLog, T> action) {
         Path absolute = file.toAbsolutePath().normalize();
         ClassLoader loader = LiquibaseSession.class.getClassLoader();
-        String name = absolute.getFileName().toString();
+        ResourceAccessor accessor;
         try {
-            ResourceAccessor accessor = new CompositeResourceAccessor(new DirectoryResourceAccessor(absolute.getParent()),
+            accessor = new CompositeResourceAccessor(new DirectoryResourceAccessor(absolute.getParent()),
                     new ClassLoaderResourceAccessor(loader));
-            return new LiquibaseScope(loader, newDeploymentId(), accessor).call(() -> action.apply(
-                    ChangeLogParserFactory.getInstance().getParser(name, accessor).parse(name, new ChangeLogParameters(), accessor)));
-        } catch (SchemaMigrationException e) {
-            throw e;
-        } catch (Exception e) {
+        } catch (FileNotFoundException e) {
             throw new SchemaMigrationException("Cannot read the changelog " + file + ": " + ErrorMessages.rootMessage(e), e);
         }
+        return parsed(new LiquibaseScope(loader, newDeploymentId(), accessor), absolute.getFileName().toString(), file.toString(), action);
     }
 
     /**
@@ -157,17 +155,21 @@ public final class LiquibaseSession implements AutoCloseable {
      * database exactly as a session parses it, so file names and checksums are the ones Liquibase records.
      */
     public static <T> T withClasspathChangelog(String changelogFile, Function<DatabaseChangeLog, T> action) {
-        ClassLoader loader = LiquibaseSession.class.getClassLoader();
+        return parsed(new LiquibaseScope(LiquibaseSession.class.getClassLoader(), newDeploymentId()), changelogFile, changelogFile, action);
+    }
+
+    /** {@code action} on {@code name} as the scope's sources hold it; a failure names {@code shown}. */
+    private static <T> T parsed(LiquibaseScope scope, String name, String shown, Function<DatabaseChangeLog, T> action) {
         try {
-            return new LiquibaseScope(loader, newDeploymentId()).call(() -> {
+            return scope.call(() -> {
                 ResourceAccessor accessor = Scope.getCurrentScope().getResourceAccessor();
-                return action.apply(ChangeLogParserFactory.getInstance().getParser(changelogFile, accessor)
-                        .parse(changelogFile, new ChangeLogParameters(), accessor));
+                return action.apply(ChangeLogParserFactory.getInstance().getParser(name, accessor)
+                        .parse(name, new ChangeLogParameters(), accessor));
             });
         } catch (SchemaMigrationException e) {
             throw e;
         } catch (Exception e) {
-            throw new SchemaMigrationException("Cannot read the changelog " + changelogFile + ": " + ErrorMessages.rootMessage(e), e);
+            throw new SchemaMigrationException("Cannot read the changelog " + shown + ": " + ErrorMessages.rootMessage(e), e);
         }
     }
 

@@ -64,9 +64,6 @@ public class SchemaMigrator {
     /** Pending changesets found in mode validate or off, for the metrics. */
     private int pendingNow;
 
-    /** Whether this startup needed Liquibase (its thread-local scope is released afterwards). */
-    private boolean liquibaseUsed;
-
     @PostConstruct
     void migrate() {
         SchemaMode mode = null;
@@ -79,10 +76,6 @@ public class SchemaMigrator {
             state.failed(mode, e.getMessage());
             LOG.severe(e.getMessage());
             throw e;
-        } finally {
-            if (liquibaseUsed) {
-                LiquibaseSession.releaseThreadScope();
-            }
         }
     }
 
@@ -102,7 +95,6 @@ public class SchemaMigrator {
                 return head.get();
             }
         }
-        liquibaseUsed = true;
         try (LiquibaseSession session = settings.forCommands()) {
             if (mode == SchemaMode.UPDATE) {
                 return update(session, lockWait, start);
@@ -116,6 +108,8 @@ public class SchemaMigrator {
                         + " %d of %d changesets pending", pendingNow, selected.size()));
             }
             return selected;
+        } finally {
+            LiquibaseSession.releaseThreadScope();
         }
     }
 

@@ -111,10 +111,6 @@ public final class ChangelogManifest {
         return fields[index];
     }
 
-    public String changelog() {
-        return changelog;
-    }
-
     public List<Entry> entries() {
         return entries;
     }
